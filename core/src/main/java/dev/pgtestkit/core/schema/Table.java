@@ -1,0 +1,56 @@
+package dev.pgtestkit.core.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table as read from the catalog. Immutable.
+ *
+ * @param name        qualified name
+ * @param kind        ordinary, partitioned or partition
+ * @param partitionOf parent of a partition, else {@code null}
+ * @param columns     columns in ordinal order
+ * @param primaryKey  primary key, or {@code null}
+ * @param uniqueKeys  unique constraints and unique indexes (not the primary key); partial ones flagged
+ * @param foreignKeys foreign keys this table declares
+ * @param checks      CHECK constraints
+ * @param indexes     all indexes, including those behind keys
+ */
+public record Table(QualifiedName name, TableKind kind, QualifiedName partitionOf, List<Column> columns,
+                    UniqueKey primaryKey, List<UniqueKey> uniqueKeys, List<ForeignKey> foreignKeys,
+                    List<CheckConstraint> checks, List<Index> indexes) {
+
+    public Table {
+        columns = List.copyOf(columns);
+        uniqueKeys = List.copyOf(uniqueKeys);
+        foreignKeys = List.copyOf(foreignKeys);
+        checks = List.copyOf(checks);
+        indexes = List.copyOf(indexes);
+    }
+
+    public String schema() {
+        return name.schema();
+    }
+
+    public String simpleName() {
+        return name.name();
+    }
+
+    /** Column by its exact catalog name. */
+    public Optional<Column> column(String exactName) {
+        for (Column c : columns) {
+            if (c.name().equals(exactName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    public Optional<UniqueKey> primaryKeyOptional() {
+        return Optional.ofNullable(primaryKey);
+    }
+}
