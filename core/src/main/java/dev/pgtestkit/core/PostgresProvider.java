@@ -1,0 +1,43 @@
+package dev.pgtestkit.core;
+
+/**
+ * Starts (or connects to) a PostgreSQL server. SKELETON: signatures agreed; the implementation is being written.
+ *
+ * <pre>{@code
+ * PostgresServer server = PostgresProvider.auto().shared();   // one per JVM, stopped at exit
+ * }</pre>
+ */
+public interface PostgresProvider {
+
+    /** Short name: {@code embedded}, {@code url}, {@code testcontainers}, {@code auto}. */
+    String name();
+
+    /** Starts a new server owned by the caller, who closes it. */
+    PostgresServer start();
+
+    /**
+     * The JVM-wide server of this provider configuration: started on first call, shared by every caller,
+     * stopped when the JVM exits. Closing the returned server does nothing.
+     */
+    PostgresServer shared();
+
+    /** Explicit URL ({@code PGTESTKIT_URL} / {@code pgtestkit.url}) → Docker → embedded; see the README. */
+    static PostgresProvider auto() {
+        throw new UnsupportedOperationException("being implemented");
+    }
+
+    /** Embedded PostgreSQL 17 from the zonky binaries on the class path. */
+    static PostgresProvider embedded() {
+        throw new UnsupportedOperationException("being implemented");
+    }
+
+    /** An existing server, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}. */
+    static PostgresProvider url(String jdbcUrl) {
+        throw new UnsupportedOperationException("being implemented");
+    }
+
+    /** A Testcontainers container of {@code PGTESTKIT_IMAGE} (default {@code postgres:17}). */
+    static PostgresProvider testcontainers() {
+        throw new UnsupportedOperationException("being implemented");
+    }
+}
