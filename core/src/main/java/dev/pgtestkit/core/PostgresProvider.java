@@ -1,7 +1,7 @@
 package dev.pgtestkit.core;
 
 /**
- * Starts (or connects to) a PostgreSQL server. SKELETON: signatures agreed; the implementation is being written.
+ * Starts (or connects to) a PostgreSQL server.
  *
  * <pre>{@code
  * PostgresServer server = PostgresProvider.auto().shared();   // one per JVM, stopped at exit
@@ -23,21 +23,21 @@ public interface PostgresProvider {
 
     /** Explicit URL ({@code PGTESTKIT_URL} / {@code pgtestkit.url}) → Docker → embedded; see the README. */
     static PostgresProvider auto() {
-        throw new UnsupportedOperationException("being implemented");
+        return AutoProvider.fromSystem();
     }
 
     /** Embedded PostgreSQL 17 from the zonky binaries on the class path. */
-    static PostgresProvider embedded() {
-        throw new UnsupportedOperationException("being implemented");
+    static EmbeddedProvider embedded() {
+        return EmbeddedProvider.defaults();
     }
 
     /** An existing server, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}. */
-    static PostgresProvider url(String jdbcUrl) {
-        throw new UnsupportedOperationException("being implemented");
+    static UrlProvider url(String jdbcUrl) {
+        return new UrlProvider(java.util.Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
     }
 
     /** A Testcontainers container of {@code PGTESTKIT_IMAGE} (default {@code postgres:17}). */
-    static PostgresProvider testcontainers() {
-        throw new UnsupportedOperationException("being implemented");
+    static TestcontainersProvider testcontainers() {
+        return TestcontainersProvider.fromSettings(dev.pgtestkit.core.internal.Settings.fromSystem());
     }
 }

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 /**
  * A running PostgreSQL server: hands out JDBC URLs and connections, creates and drops the throwaway databases
  * pgtestkit owns (names start with {@link #DATABASE_PREFIX}), and closes. Thread-safe.
- * SKELETON: signatures agreed; the implementation is being written.
  */
 public interface PostgresServer extends AutoCloseable {
 
@@ -43,6 +42,12 @@ public interface PostgresServer extends AutoCloseable {
 
     /** {@code DROP DATABASE IF EXISTS name WITH (FORCE)}; refuses names without {@link #DATABASE_PREFIX}. */
     void dropDatabase(String name);
+
+    /**
+     * Excludes a database this server created from the clean-up at {@link #close()} (templates, kept databases).
+     * Databases created here and not retained are dropped when the server closes.
+     */
+    void retain(String database);
 
     /** Names of existing databases starting with the given prefix (which must start with DATABASE_PREFIX). */
     List<String> databases(String prefix);

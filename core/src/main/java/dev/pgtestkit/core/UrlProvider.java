@@ -1,0 +1,76 @@
+package dev.pgtestkit.core;
+
+import dev.pgtestkit.core.internal.JdbcServer;
+import dev.pgtestkit.core.internal.SharedServers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.postgresql.Driver;
+
+/**
+ * An existing server named by a JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}.
+ * pgtestkit creates its throwaway databases there (names start with {@code pgtestkit_}) and drops them; it never
+ * touches any other database. The URL's database is used for administrative statements only.
+ */
+public final class UrlProvider implements PostgresProvider {
+
+    private static final Set<String> PARSED_KEYS = Set.of("PGHOST", "PGPORT", "PGDBNAME", "user", "password");
+
+    private final String url;
+
+    UrlProvider(String url) {
+        this.url = url;
+    }
+
+    @Override
+    public String name() {
+        return "url";
+    }
+
+    /** The URL with any password replaced by {@code ***}, fit for logs and messages. */
+    public String redactedUrl() {
+        return redact(url);
+    }
+
+    static String redact(String url) {
+        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                .replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+    }
+
+    @Override
+    public PostgresServer start() {
+        JdbcServer.Endpoint endpoint = parse(url);
+        return new JdbcServer(name(), endpoint, true, () -> { });
+    }
+
+    @Override
+    public PostgresServer shared() {
+        return SharedServers.get("url " + url, this::start);
+    }
+
+    static JdbcServer.Endpoint parse(String url) {
+        Properties props = url == null ? null : Driver.parseURL(url, null);
+        if (props == null) {
+            throw new ProvisioningException("Not a PostgreSQL JDBC URL: '" + redact(url) + "'. Expected e.g. "
+                    + "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", null);
+        }
+        String host = props.getProperty("PGHOST", "localhost").split(",")[0];
+        int port = Integer.parseInt(props.getProperty("PGPORT", "5432").split(",")[0]);
+        String database = props.getProperty("PGDBNAME", "postgres");
+        String user = props.getProperty("user", System.getProperty("user.name"));
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            if (!PARSED_KEYS.contains(key)) {
+                params.put(key, props.getProperty(key));
+            }
+        }
+        return new JdbcServer.Endpoint(host, port, user, props.getProperty("password"),
+                database.isEmpty() ? "postgres" : database, params);
+    }
+
+    @Override
+    public String toString() {
+        return "UrlProvider[" + redactedUrl() + "]";
+    }
+}
