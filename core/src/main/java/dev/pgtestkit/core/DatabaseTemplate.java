@@ -1,67 +1,148 @@
 package dev.pgtestkit.core;
 
+import dev.pgtestkit.core.internal.ClonePool;
+import dev.pgtestkit.core.internal.MigrationSource;
+import dev.pgtestkit.core.internal.SharedServers;
+import dev.pgtestkit.core.internal.TemplateBuilder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A migrated template database on a server, and a warm pool of clones of it. Built once per migration set
- * (name carries a hash of the migrations and server version), under an advisory lock, reused across runs.
- * SKELETON: signatures agreed; the implementation is being written.
+ * A migrated template database on a server, and a warm pool of clones of it.
+ *
+ * <p>The template is named {@code pgtestkit_tpl_<hash>}, the hash covering every migration file and the server
+ * version: it is built once (under an advisory lock, so concurrent JVMs build it once) and reused by later runs
+ * until a migration changes. {@link #checkout()} hands out a clone ({@code CREATE DATABASE ... TEMPLATE}), from a
+ * small pool cloned ahead in the background. One instance per server and template in a JVM: {@link Builder#build()}
+ * returns the existing one; the pool is drained at JVM exit.
  *
  * <pre>{@code
- * DatabaseTemplate template = DatabaseTemplate.builder(server).flywayLocations("classpath:db/seeds/voicenote").build();
- * try (DisposableDatabase db = template.checkout()) { ... db.dataSource() ... }
+ * DatabaseTemplate template = DatabaseTemplate.builder(server).flywayLocations("classpath:db/migration").build();
+ * try (DisposableDatabase db = template.checkout()) {
+ *     DataSource ds = db.dataSource();
+ * }
  * }</pre>
  */
 public final class DatabaseTemplate implements AutoCloseable {
 
-    public static Builder builder(PostgresServer server) {
-        throw new UnsupportedOperationException("being implemented");
+    /** Bumped when the way templates are built changes, so old templates are not reused. */
+    private static final String FORMAT = "1";
+    private static final Map<String, DatabaseTemplate> INSTANCES = new ConcurrentHashMap<>();
+
+    private final PostgresServer server;
+    private final String name;
+    private final MigrationSource source;
+    private final ClonePool pool;
+    private final boolean built;
+
+    private DatabaseTemplate(PostgresServer server, String name, MigrationSource source, int poolSize) {
+        this.server = server;
+        this.name = name;
+        this.source = source;
+        this.built = TemplateBuilder.ensure(server, name, source);
+        this.pool = new ClonePool(server, name, poolSize);
     }
 
-    /** Template of an empty database (no migrations). */
+    public static Builder builder(PostgresServer server) {
+        return new Builder(server);
+    }
+
+    /** Template of an empty database (no migrations), pool of 2. */
     public static DatabaseTemplate empty(PostgresServer server) {
-        throw new UnsupportedOperationException("being implemented");
+        return builder(server).build();
     }
 
     /** A fresh clone: from the warm pool when one is ready, cloned on the spot otherwise. Caller closes it. */
     public DisposableDatabase checkout() {
-        throw new UnsupportedOperationException("being implemented");
+        String clone = pool.take();
+        return new DisposableDatabase(server, clone, pool::discard);
     }
 
     /** Name of the template database. */
     public String name() {
-        throw new UnsupportedOperationException("being implemented");
+        return name;
     }
 
     public PostgresServer server() {
-        throw new UnsupportedOperationException("being implemented");
+        return server;
     }
 
-    /** Drops the pooled clones (never the template itself, which later runs reuse). */
+    /** Whether this JVM built the template (false when an earlier run or another JVM had built it). */
+    public boolean wasBuiltHere() {
+        return built;
+    }
+
+    /** Drops the pooled clones and stops cloning ahead; later checkouts clone on demand. The template stays. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("being implemented");
+        pool.close();
     }
 
+    @Override
+    public String toString() {
+        return "DatabaseTemplate[" + name + ", " + source + "]";
+    }
+
+    /** Configures a template; every method returns this builder. */
     public static final class Builder {
-        /** Flyway locations, e.g. {@code classpath:db/migration} or {@code filesystem:src/main/resources/db}. */
-        public Builder flywayLocations(String... locations) {
-            throw new UnsupportedOperationException("being implemented");
+        private final PostgresServer server;
+        private final List<String> locations = new ArrayList<>();
+        private final List<Path> scripts = new ArrayList<>();
+        private int poolSize = 2;
+
+        private Builder(PostgresServer server) {
+            this.server = Objects.requireNonNull(server, "server");
         }
 
-        /** Plain SQL scripts run in the given order, each in one transaction. */
-        public Builder sqlScripts(Path... scripts) {
-            throw new UnsupportedOperationException("being implemented");
+        /** Flyway locations, e.g. {@code classpath:db/migration} or {@code filesystem:src/main/resources/db}. */
+        public Builder flywayLocations(String... flywayLocations) {
+            locations.addAll(List.of(flywayLocations));
+            return this;
+        }
+
+        /** Plain SQL scripts run after the Flyway locations, in the given order, each in one transaction. */
+        public Builder sqlScripts(Path... sqlScripts) {
+            scripts.addAll(List.of(sqlScripts));
+            return this;
         }
 
         /** Clones kept ready in the background (default 2; 0 disables the pool). */
         public Builder poolSize(int size) {
-            throw new UnsupportedOperationException("being implemented");
+            if (size < 0) {
+                throw new IllegalArgumentException("poolSize must be >= 0, was " + size);
+            }
+            this.poolSize = size;
+            return this;
         }
 
         /** Builds (or reuses) the template and starts filling the pool. */
         public DatabaseTemplate build() {
-            throw new UnsupportedOperationException("being implemented");
+            MigrationSource source = new MigrationSource(locations, scripts);
+            String name = PostgresServer.DATABASE_PREFIX + "tpl_"
+                    + shortHash(source.checksum() + "|" + server.versionNum() + "|" + FORMAT);
+            String key = server.description() + "|" + name;
+            return INSTANCES.computeIfAbsent(key, k -> {
+                DatabaseTemplate template = new DatabaseTemplate(server, name, source, poolSize);
+                SharedServers.beforeStop(template::close);
+                return template;
+            });
+        }
+
+        private static String shortHash(String text) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, 8);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

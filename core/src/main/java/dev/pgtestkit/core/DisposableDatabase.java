@@ -1,42 +1,83 @@
 package dev.pgtestkit.core;
 
 import java.sql.Connection;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A throwaway database cloned from a template. Closing drops it, unless {@link #keep()} was called.
- * SKELETON: signatures agreed; the implementation is being written.
+ * A throwaway database cloned from a {@link DatabaseTemplate}. Closing drops it (in the background), unless
+ * {@link #keep()} was called. Thread-safe.
  */
 public final class DisposableDatabase implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DisposableDatabase.class);
+
+    private final PostgresServer server;
+    private final String name;
+    private final Consumer<String> dropper;
+    private volatile boolean kept;
+    private volatile boolean closed;
+
+    DisposableDatabase(PostgresServer server, String name, Consumer<String> dropper) {
+        this.server = server;
+        this.name = name;
+        this.dropper = dropper;
+    }
+
     public String name() {
-        throw new UnsupportedOperationException("being implemented");
+        return name;
     }
 
     public PostgresServer server() {
-        throw new UnsupportedOperationException("being implemented");
+        return server;
     }
 
-    /** JDBC URL with user, without password. */
+    /** JDBC URL with the user, never the password. */
     public String jdbcUrl() {
-        throw new UnsupportedOperationException("being implemented");
+        return server.jdbcUrl(name);
     }
 
+    /** A new DataSource for this database (credentials included); each call returns a new, unpooled one. */
     public DataSource dataSource() {
-        throw new UnsupportedOperationException("being implemented");
+        return server.dataSource(name);
     }
 
+    /** A new connection; the caller closes it. */
     public Connection connect() {
-        throw new UnsupportedOperationException("being implemented");
+        return server.connect(name);
     }
 
-    /** Keep the database after close (e.g. for a failed test) and log its URL. */
+    /**
+     * Keeps the database after {@link #close()} (e.g. for a failed test) and logs its URL. On an embedded or
+     * container server it lives as long as that server does.
+     */
     public DisposableDatabase keep() {
-        throw new UnsupportedOperationException("being implemented");
+        kept = true;
+        server.retain(name);
+        return this;
+    }
+
+    public boolean isKept() {
+        return kept;
     }
 
     @Override
     public void close() {
-        throw new UnsupportedOperationException("being implemented");
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (kept) {
+            LOG.info("Kept database {}: {}", name, jdbcUrl());
+        } else {
+            dropper.accept(name);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DisposableDatabase[" + name + "]";
     }
 }
