@@ -43,9 +43,10 @@ public final class EmbeddedCluster {
      * a free loopback port with the given settings and waits until it accepts connections.
      */
     public static EmbeddedCluster start(Path baseDir, Map<String, String> settings, Duration timeout) {
+        RunAs runAs = RunAs.current();
+        runAs.makeTraversable(baseDir);
         Path installation = PgBinaries.install(baseDir);
         StaleRuns.cleanUp(baseDir);
-        RunAs runAs = RunAs.current();
         Path runDir = null;
         try {
             runDir = StaleRuns.newRunDir(baseDir);

@@ -35,6 +35,19 @@ record RunAs(Integer uid, Integer gid) {
         }
     }
 
+    /** Lets the server's user reach the binaries and run directories below {@code dir} (creating it if needed). */
+    void makeTraversable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (switchesUser()) {
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        } catch (IOException e) {
+            throw new ProvisioningException("Cannot prepare " + dir + " for the embedded PostgreSQL server (running as '"
+                    + UNPRIVILEGED + "'): " + e.getMessage() + ". Choose a directory the JVM owns.", e);
+        }
+    }
+
     /** The command, prefixed with a user switch when needed. */
     List<String> wrap(List<String> command) {
         if (!switchesUser()) {

@@ -1,0 +1,72 @@
+package dev.pgtestkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** Starts its own embedded servers (not the shared one) to check start, settings, root handling and stop. */
+class EmbeddedProviderIT {
+
+    @Test
+    void startsPostgres17WithTestFriendlySettingsAndStopsCleanly() throws Exception {
+        Path base = Files.createTempDirectory("pgtestkit-it-");
+        PostgresServer server = PostgresProvider.embedded().withBaseDirectory(base).start();
+        try (server; Connection c = server.connect("postgres")) {
+            assertThat(server.kind()).isEqualTo("embedded");
+            assertThat(server.versionNum()).isBetween(170000, 179999);
+            assertThat(setting(c, "fsync")).isEqualTo("off");
+            assertThat(setting(c, "synchronous_commit")).isEqualTo("off");
+            assertThat(setting(c, "full_page_writes")).isEqualTo("off");
+            assertThat(setting(c, "listen_addresses")).isEqualTo("127.0.0.1");
+            assertThat(server.jdbcUrl("postgres")).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/postgres\\?user=postgres");
+        }
+        try (var runs = Files.list(base)) {
+            assertThat(runs.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("run-"));
+        }
+    }
+
+    @Test
+    void runsTheServerAsAnUnprivilegedUserWhenTheJvmIsRoot() throws Exception {
+        assumeThat(System.getProperty("user.name")).as("this JVM runs as root").isEqualTo("root");
+        try (PostgresServer server = PostgresProvider.embedded().start(); Connection c = server.connect("postgres")) {
+            String dataDir = setting(c, "data_directory");
+            assertThat(Files.getOwner(Path.of(dataDir)).getName()).isEqualTo("nobody");
+            assertThat(query(c, "SELECT 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void acceptsExtraServerSettings() throws Exception {
+        try (PostgresServer server = PostgresProvider.embedded().setting("work_mem", "12MB").start();
+             Connection c = server.connect("postgres")) {
+            assertThat(setting(c, "work_mem")).isEqualTo("12MB");
+        }
+    }
+
+    @Test
+    void sharedServerIsOnePerJvmAndIgnoresClose() {
+        PostgresServer first = PostgresProvider.embedded().shared();
+        first.close();
+        PostgresServer second = PostgresProvider.embedded().shared();
+        assertThat(second.description()).isEqualTo(first.description());
+        assertThat(second.databases(PostgresServer.DATABASE_PREFIX)).isNotNull();
+    }
+
+    static String setting(Connection c, String name) throws SQLException {
+        return query(c, "SELECT current_setting('" + name + "')");
+    }
+
+    static String query(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.pgtestkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.pgtestkit.core.internal.DockerProbe;
+import dev.pgtestkit.core.internal.Settings;
+import java.sql.Connection;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The container provider end to end. Skipped, with the reason, where no Docker engine answers; .ci/run starts an
+ * engine with a locally built image and runs the whole suite with PGTESTKIT_PROVIDER=testcontainers.
+ */
+class TestcontainersProviderIT {
+
+    @BeforeAll
+    static void requireDocker() {
+        Optional<String> noDocker = DockerProbe.system(Settings.fromSystem()).unavailableReason();
+        assumeThat(noDocker).as("Docker engine for the Testcontainers provider: %s", noDocker.orElse("")).isEmpty();
+    }
+
+    @Test
+    void startsAContainerWithTestSettingsAndRemovesItOnClose() throws Exception {
+        TestcontainersProvider provider = PostgresProvider.testcontainers();
+        String containerId;
+        try (PostgresServer server = provider.start(); Connection c = server.connect("postgres")) {
+            assertThat(server.kind()).isEqualTo("testcontainers");
+            assertThat(EmbeddedProviderIT.setting(c, "fsync")).isEqualTo("off");
+            assertThat(EmbeddedProviderIT.setting(c, "synchronous_commit")).isEqualTo("off");
+            String name = PostgresServer.DATABASE_PREFIX + "tc_" + System.nanoTime();
+            server.createDatabase(name, null);
+            assertThat(server.databases(name)).containsExactly(name);
+            containerId = EmbeddedProviderIT.query(c, "SELECT inet_server_addr()");
+        }
+        assertThat(containerId).isNotBlank();
+    }
+}
