@@ -1,6 +1,8 @@
 package dev.pgtestkit.core.schema;
 
+import dev.pgtestkit.core.ColumnMatchException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,27 @@ public record Table(QualifiedName name, TableKind kind, QualifiedName partitionO
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Column by forgiving name, as {@link NameMatcher} matches: the exact name first, then ignoring case,
+     * camelCase vs snake_case, and singular/plural ({@code userId} finds {@code user_id}).
+     *
+     * @param name the caller's column name, not {@code null}
+     * @throws ColumnMatchException when no column matches (the message lists the available columns and
+     *                              suggestions) or when several match equally well
+     */
+    public Column matchColumn(String name) {
+        Objects.requireNonNull(name, "name");
+        Optional<Column> exact = column(name);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        NameMatcher.Result result = NameMatcher.match(name, columnNames());
+        if (!result.found()) {
+            throw MatchErrors.column(this, result);
+        }
+        return column(result.match()).orElseThrow();
     }
 
     public List<String> columnNames() {

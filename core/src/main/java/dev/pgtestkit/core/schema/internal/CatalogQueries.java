@@ -1,0 +1,136 @@
+package dev.pgtestkit.core.schema.internal;
+
+/**
+ * The catalog queries, one per kind of object. Each takes the loaded schema names as its only parameter
+ * ({@code text[]}), so their number never depends on how many tables there are. Postgres 12+.
+ */
+final class CatalogQueries {
+
+    /** Relations of the loaded schemas that are tables (ordinary or partitioned). */
+    private static final String TABLE_FILTER = " c.relkind IN ('r', 'p') AND n.nspname = ANY (?) ";
+
+    static final String SCHEMAS = """
+            SELECT n.nspname FROM pg_namespace n
+            WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+            ORDER BY n.nspname""";
+
+    static final String TABLES = """
+            SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition, pn.nspname, pc.relname
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
+            LEFT JOIN pg_class pc ON pc.oid = i.inhparent
+            LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+            WHERE """ + TABLE_FILTER;
+
+    static final String COLUMNS = """
+            SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, format_type(a.atttypid, a.atttypmod),
+                   a.attnotnull, a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid)
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND """ + TABLE_FILTER + """
+
+            ORDER BY a.attrelid, a.attnum""";
+
+    /** Column types plus, transitively, domains' base types and arrays' element types. */
+    static final String TYPES = """
+            WITH RECURSIVE wanted(oid) AS (
+                SELECT a.atttypid
+                FROM pg_attribute a
+                JOIN pg_class c ON c.oid = a.attrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE a.attnum > 0 AND NOT a.attisdropped AND """ + TABLE_FILTER + """
+
+                UNION
+                SELECT x.next FROM wanted w
+                JOIN pg_type t ON t.oid = w.oid
+                CROSS JOIN LATERAL (VALUES (t.typbasetype), (t.typelem)) AS x(next)
+                WHERE x.next <> 0
+            )
+            SELECT t.oid, n.nspname, t.typname, t.typtype, t.typcategory, t.typlen, t.typbasetype, t.typtypmod,
+                   format_type(t.typbasetype, t.typtypmod), t.typelem, t.typnotnull,
+                   ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder),
+                   ARRAY(SELECT d.conname FROM pg_constraint d
+                         WHERE d.contypid = t.oid AND d.contype = 'c' ORDER BY d.conname),
+                   ARRAY(SELECT pg_get_constraintdef(d.oid) FROM pg_constraint d
+                         WHERE d.contypid = t.oid AND d.contype = 'c' ORDER BY d.conname),
+                   ARRAY(SELECT pg_get_expr(d.conbin, 0) FROM pg_constraint d
+                         WHERE d.contypid = t.oid AND d.contype = 'c' ORDER BY d.conname)
+            FROM wanted w
+            JOIN pg_type t ON t.oid = w.oid
+            JOIN pg_namespace n ON n.oid = t.typnamespace""";
+
+    /**
+     * Primary key, unique, foreign key and check constraints. Foreign keys that Postgres clones onto the
+     * referencing table for each partition of a referenced partitioned table are internal and left out.
+     * {@code %s} is the NULLS NOT DISTINCT expression (Postgres 15+) or {@code false}.
+     */
+    private static final String CONSTRAINTS = """
+            SELECT con.conrelid, con.conname, con.contype,
+                   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
+                         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+                   rn.nspname, rc.relname,
+                   ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
+                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
+                   con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
+                   pg_get_constraintdef(con.oid),
+                   CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END,
+                   coalesce(%s, false)
+            FROM pg_constraint con
+            JOIN pg_class c ON c.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+            LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+            LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+            WHERE con.contype IN ('p', 'u', 'f', 'c') AND """ + TABLE_FILTER + """
+
+              AND NOT (con.contype = 'f' AND con.conparentid <> 0 AND EXISTS (
+                  SELECT 1 FROM pg_constraint parent
+                  WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid))""";
+
+    /** All indexes; {@code %s} as in {@link #CONSTRAINTS}. */
+    private static final String INDEXES = """
+            SELECT i.indrelid, ic.relname, am.amname, i.indisunique, i.indisprimary,
+                   ARRAY(SELECT CASE WHEN i.indkey[k] = 0 THEN pg_get_indexdef(i.indexrelid, k + 1, true)
+                                     ELSE (SELECT a.attname FROM pg_attribute a
+                                           WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k]) END
+                         FROM generate_series(0, i.indnkeyatts - 1) AS k ORDER BY k),
+                   0 = ANY (i.indkey::int2[]),
+                   pg_get_expr(i.indpred, i.indrelid), pg_get_indexdef(i.indexrelid), coalesce(%s, false),
+                   EXISTS (SELECT 1 FROM pg_constraint con
+                           WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                             AND con.contype IN ('p', 'u', 'x'))
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_am am ON am.oid = ic.relam
+            JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE """ + TABLE_FILTER;
+
+    /** Sequences of the loaded schemas with the column that owns them (serial: 'a', identity: 'i'). */
+    static final String SEQUENCES = """
+            SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin,
+                   s.seqmax, own.nspname, oc.relname, oa.attname
+            FROM pg_sequence s
+            JOIN pg_class c ON c.oid = s.seqrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.seqrelid
+                 AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
+            LEFT JOIN pg_class oc ON oc.oid = d.refobjid
+            LEFT JOIN pg_namespace own ON own.oid = oc.relnamespace
+            LEFT JOIN pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
+            WHERE n.nspname = ANY (?)""";
+
+    private CatalogQueries() {
+    }
+
+    static String constraints(int serverMajorVersion) {
+        return CONSTRAINTS.formatted(serverMajorVersion >= 15 ? "i.indnullsnotdistinct" : "false");
+    }
+
+    static String indexes(int serverMajorVersion) {
+        return INDEXES.formatted(serverMajorVersion >= 15 ? "i.indnullsnotdistinct" : "false");
+    }
+}

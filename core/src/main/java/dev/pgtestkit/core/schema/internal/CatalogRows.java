@@ -1,0 +1,57 @@
+package dev.pgtestkit.core.schema.internal;
+
+import java.util.List;
+
+/** Raw catalog rows, one record per query; linked by oid when the model is assembled. */
+public final class CatalogRows {
+
+    private CatalogRows() {
+    }
+
+    /** A relation of kind r (ordinary) or p (partitioned); the parent fields are {@code null} unless a partition. */
+    public record TableRow(long oid, String schema, String name, char relkind, boolean partition,
+                           String parentSchema, String parentName) {
+    }
+
+    /** A live column; {@code defaultExpr} holds the generation expression when {@code generated} is 's'. */
+    public record ColumnRow(long tableOid, int attnum, String name, long typeOid, int typmod, String display,
+                            boolean notNull, char identity, char generated, String defaultExpr) {
+    }
+
+    /** A type reachable from a column (directly, or as a domain's base or an array's element). */
+    public record TypeRow(long oid, String schema, String name, char typtype, char typcategory, int typlen,
+                          long baseOid, int baseTypmod, String baseDisplay, long elementOid, boolean notNull,
+                          List<String> enumLabels, List<String> checkNames, List<String> checkDefinitions,
+                          List<String> checkExpressions) {
+    }
+
+    /**
+     * A p/u/f/c constraint with its column names resolved in key order. For a foreign key the referenced side is
+     * named too (it may lie in a schema that was not loaded); otherwise those are {@code null} / empty.
+     */
+    public record ConstraintRow(long tableOid, String name, char type, List<String> columns,
+                                String referencedSchema, String referencedTable, List<String> referencedColumns,
+                                char onUpdate, char onDelete, boolean deferrable, boolean deferred,
+                                String definition, String expression, boolean nullsNotDistinct) {
+    }
+
+    /**
+     * An index; {@code keys} are the key columns' names, or the expression text for an expression key
+     * ({@code hasExpressions} then true). {@code constraintBacked}: a p/u/x constraint owns the index.
+     */
+    public record IndexRow(long tableOid, String name, String method, boolean unique, boolean primary,
+                           List<String> keys, boolean hasExpressions, String predicate, String definition,
+                           boolean nullsNotDistinct, boolean constraintBacked) {
+    }
+
+    /** A sequence; the owner fields are {@code null} when no column owns it. */
+    public record SequenceRow(String schema, String name, String dataType, long start, long increment, long min,
+                              long max, String ownerSchema, String ownerTable, String ownerColumn) {
+    }
+
+    /** Everything one load read, and how many catalog queries it took. */
+    public record Snapshot(List<String> schemas, List<TableRow> tables, List<ColumnRow> columns,
+                           List<TypeRow> types, List<ConstraintRow> constraints, List<IndexRow> indexes,
+                           List<SequenceRow> sequences, int queryCount) {
+    }
+}
