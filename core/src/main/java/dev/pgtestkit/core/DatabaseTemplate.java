@@ -66,6 +66,11 @@ public final class DatabaseTemplate implements AutoCloseable {
         return new DisposableDatabase(server, clone, pool::discard);
     }
 
+    /** Clones ready in the pool right now (a checkout takes one without waiting for the server). */
+    public int warmClones() {
+        return pool.readyCount();
+    }
+
     /** Name of the template database. */
     public String name() {
         return name;

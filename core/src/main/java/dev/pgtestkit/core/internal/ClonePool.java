@@ -51,6 +51,11 @@ public final class ClonePool implements AutoCloseable {
         return name;
     }
 
+    /** Clones ready for an immediate hand-out. */
+    public int readyCount() {
+        return ready.size();
+    }
+
     /** Drops the clone in the background (or right away when the pool is closed). */
     public void discard(String name) {
         if (closed) {
