@@ -1,0 +1,139 @@
+package dev.pgtestkit.core.rows.internal;
+
+import dev.pgtestkit.core.rows.RowFormatter;
+import dev.pgtestkit.core.rows.ValueConversionException;
+import dev.pgtestkit.core.schema.Column;
+import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.schema.QualifiedName;
+import dev.pgtestkit.core.schema.Table;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one statement: identifiers always quoted, every value a parameter cast to its column's type
+ * ({@code CAST(? AS "pg_catalog"."int4")}) and converted by {@link ValueConverter} first. Not thread-safe.
+ */
+public final class SqlBuilder {
+
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> params = new ArrayList<>();
+
+    public SqlBuilder sql(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    /** A quoted identifier. */
+    public SqlBuilder name(String identifier) {
+        sql.append(Identifiers.quote(identifier));
+        return this;
+    }
+
+    /** Quoted column names separated by commas. */
+    public SqlBuilder names(Collection<Column> columns) {
+        Iterator<Column> it = columns.iterator();
+        while (it.hasNext()) {
+            name(it.next().name()).sql(it.hasNext() ? ", " : "");
+        }
+        return this;
+    }
+
+    public SqlBuilder table(Table table) {
+        sql.append(table.name().quoted());
+        return this;
+    }
+
+    /** A parameter holding {@code value} converted for {@code column}, cast to the column's type. */
+    public SqlBuilder value(Table table, Column column, Object value) {
+        params.add(convert(table, column, value));
+        sql.append("CAST(? AS ").append(QualifiedName.of(column.type().schema(), column.type().name()).quoted())
+                .append(')');
+        return this;
+    }
+
+    /** A parameter bound as is (limits, offsets). */
+    public SqlBuilder param(Object value) {
+        params.add(value);
+        sql.append('?');
+        return this;
+    }
+
+    /** {@code " WHERE a = ? AND b IS NULL AND c IN (?, ?)"}, or nothing for no conditions. */
+    public SqlBuilder where(Table table, Map<Column, ?> conditions) {
+        String separator = " WHERE ";
+        for (Map.Entry<Column, ?> condition : conditions.entrySet()) {
+            sql.append(separator);
+            condition(table, condition.getKey(), condition.getValue());
+            separator = " AND ";
+        }
+        return this;
+    }
+
+    private void condition(Table table, Column column, Object value) {
+        boolean json = column.type().rootType().name().equals("json");
+        if (json) {
+            sql.append("CAST(").append(Identifiers.quote(column.name())).append(" AS jsonb)");
+        } else {
+            name(column.name());
+        }
+        if (value == null) {
+            sql.append(" IS NULL");
+        } else if (value instanceof Collection<?> values && !column.type().isArray() && !json) {
+            in(table, column, values);
+        } else {
+            sql.append(json ? " = CAST(? AS jsonb)" : " = ");
+            if (json) {
+                params.add(convert(table, column, value));
+            } else {
+                value(table, column, value);
+            }
+        }
+    }
+
+    private void in(Table table, Column column, Collection<?> values) {
+        if (values.isEmpty()) {
+            sql.append(" IS NOT NULL AND FALSE");
+            return;
+        }
+        sql.append(" IN (");
+        Iterator<?> it = values.iterator();
+        while (it.hasNext()) {
+            value(table, column, it.next()).sql(it.hasNext() ? ", " : "");
+        }
+        sql.append(')');
+    }
+
+    public String text() {
+        return sql.toString();
+    }
+
+    public List<Object> params() {
+        return Collections.unmodifiableList(params);
+    }
+
+    public int paramCount() {
+        return params.size();
+    }
+
+    /** {@link ValueConverter#convert} with the column named in the error. */
+    public static Object convert(Table table, Column column, Object value) {
+        try {
+            return ValueConverter.convert(column.type(), value);
+        } catch (IllegalArgumentException e) {
+            String shown = RowFormatter.DEFAULT_SECRET_KEYS.matcher(column.name()).matches() ? "***"
+                    : RowFormatter.defaults().format(value);
+            throw new ValueConversionException("Cannot convert value " + shown + " for column '"
+                    + Names.column(table, column.name()) + "' of type " + column.type().displayName() + ": "
+                    + e.getMessage(), table.simpleName(), column.name(), column.type().displayName(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}
