@@ -156,7 +156,7 @@ public final class NameMatcher {
 
     private static List<String> suggestions(String name, Collection<String> candidates) {
         String normalized = normalize(name);
-        int limit = Math.max(2, normalized.length() / 3);
+        int limit = Math.max(1, normalized.length() / 3);
         record Scored(String candidate, int distance) {
         }
         return candidates.stream()
