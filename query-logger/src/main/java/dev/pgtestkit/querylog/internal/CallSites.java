@@ -1,0 +1,77 @@
+package dev.pgtestkit.querylog.internal;
+
+import dev.pgtestkit.querylog.CallSite;
+import dev.pgtestkit.querylog.CallSiteCapture;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the application's frame on the stack: the first one whose class is not in the JDK, a JDBC driver, a pool,
+ * an ORM or pgtestkit. A walk costs microseconds, so in {@link CallSiteCapture#SAMPLED} mode executions outside
+ * scopes walk only for the first {@value #EXACT_EXECUTIONS} executions of a SQL string and then one in
+ * {@value #SAMPLE_EVERY}, reusing the last answer in between.
+ */
+final class CallSites {
+
+    static final int EXACT_EXECUTIONS = 64;
+    static final int SAMPLE_EVERY = 32;
+
+    /** Frames of these packages are never the application's. */
+    static final List<String> DEFAULT_EXCLUSIONS = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "org.postgresql.", "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.apache.tomcat.jdbc.",
+            "com.mchange.", "org.hibernate.", "org.springframework.", "org.jdbi.", "org.jooq.", "org.apache.ibatis.",
+            "org.mybatis.", "io.micronaut.data.", "io.r2dbc.", "net.ttddyy.dsproxy.", "com.p6spy.",
+            "io.opentelemetry.", "kotlin.", "scala.", "dev.pgtestkit.querylog.internal.",
+            "dev.pgtestkit.querylog.jdbi.", "dev.pgtestkit.core.", "dev.pgtestkit.junit.", "dev.pgtestkit.mock.",
+            "dev.pgtestkit.sync.");
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private final CallSiteCapture mode;
+    private final String[] exclusions;
+
+    CallSites(CallSiteCapture mode, List<String> extraExclusions) {
+        this.mode = mode;
+        this.exclusions = Stream.concat(DEFAULT_EXCLUSIONS.stream(), extraExclusions.stream()).toArray(String[]::new);
+    }
+
+    /** Sets the event's call site as the mode asks; {@code inScope} forces a walk in sampled mode. */
+    void capture(RecordedEvent event, SqlInfo info, boolean inScope) {
+        switch (mode) {
+            case OFF -> event.callSite = null;
+            case ALWAYS -> event.callSite = walk();
+            case SAMPLED -> sample(event, info, inScope);
+        }
+    }
+
+    private void sample(RecordedEvent event, SqlInfo info, boolean inScope) {
+        int executions = info.executions++;
+        CallSite last = info.lastCallSite;
+        boolean walk = inScope || last == null || executions < EXACT_EXECUTIONS
+                || executions % SAMPLE_EVERY == 0;
+        if (walk) {
+            last = walk();
+            info.lastCallSite = last;
+        }
+        event.callSite = last;
+        event.callSiteInferred = !walk;
+    }
+
+    CallSite walk() {
+        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
+                .filter(f -> !isExcluded(f.getClassName()))
+                .findFirst());
+        return frame.map(f -> new CallSite(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
+                .orElse(null);
+    }
+
+    private boolean isExcluded(String className) {
+        for (String prefix : exclusions) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

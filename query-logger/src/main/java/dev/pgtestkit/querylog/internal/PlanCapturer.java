@@ -1,0 +1,173 @@
+package dev.pgtestkit.querylog.internal;
+
+import dev.pgtestkit.querylog.QueryPlan;
+import dev.pgtestkit.querylog.QueryPlan.Mode;
+import dev.pgtestkit.querylog.StatementType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * Captures plans of slow statements with {@code EXPLAIN (FORMAT JSON)} on a separate connection, on one
+ * background thread shared by the JVM (a bounded queue; when full, the plan is reported unavailable rather than
+ * making anyone wait). The EXPLAIN runs in a read-only transaction with a statement time-out and is rolled back;
+ * never {@code ANALYZE}. On PostgreSQL 16+ it asks for a {@code GENERIC_PLAN} (parameters bound as untyped
+ * nulls, which a generic plan ignores); before 16, or when the server cannot make a generic plan, the captured
+ * values are bound as parameters. One plan per SQL string is kept and reused.
+ */
+final class PlanCapturer {
+
+    static final PlanCapturer SHARED = new PlanCapturer();
+
+    private static final int QUEUE_CAPACITY = 64;
+    private static final String STATEMENT_TIMEOUT = "5000";
+    private static final Set<StatementType> EXPLAINABLE = EnumSet.of(StatementType.SELECT, StatementType.INSERT,
+            StatementType.UPDATE, StatementType.DELETE, StatementType.MERGE);
+
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE_CAPACITY), DaemonThreads.named("pgtestkit-querylog-explain"));
+
+    private PlanCapturer() {
+    }
+
+    /** The plan of the event's statement: cached, or captured in the background. Never completes exceptionally. */
+    CompletableFuture<QueryPlan> planFor(RecordedEvent event, DataSource source) {
+        SqlInfo info = event.info;
+        CompletableFuture<QueryPlan> cached = info.plan;
+        if (cached != null) {
+            return cached;
+        }
+        CompletableFuture<QueryPlan> future = new CompletableFuture<>();
+        String reason = whyNoPlan(event, source);
+        if (reason != null) {
+            future.complete(QueryPlan.unavailable(reason));
+        } else {
+            Object[] values = event.boundValues();
+            try {
+                executor.execute(() -> future.complete(explain(info, values, source)));
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.completedFuture(QueryPlan.unavailable(
+                        "not captured: more than " + QUEUE_CAPACITY + " plans waiting"));
+            }
+        }
+        info.plan = future;
+        return future;
+    }
+
+    private static String whyNoPlan(RecordedEvent event, DataSource source) {
+        SqlInfo info = event.info;
+        if (!EXPLAINABLE.contains(info.lexerType)) {
+            return "EXPLAIN does not apply to " + info.lexerType + " statements";
+        }
+        if (info.multiStatement) {
+            return "not captured for a string of several statements";
+        }
+        if (source == null) {
+            return "no DataSource to run EXPLAIN on: wrap a DataSource, or set QueryLogger.builder().planDataSource(...)";
+        }
+        return null;
+    }
+
+    private static QueryPlan explain(SqlInfo info, Object[] values, DataSource source) {
+        try (Connection connection = source.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                prepareReadOnly(connection);
+                return explainIn(connection, info, values);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return QueryPlan.unavailable("EXPLAIN failed: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static void prepareReadOnly(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION READ ONLY");
+        }
+        try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+            timeout.setString(1, STATEMENT_TIMEOUT);
+            timeout.execute();
+        }
+    }
+
+    private static QueryPlan explainIn(Connection connection, SqlInfo info, Object[] values) throws SQLException {
+        String serverSql = info.jdbc ? SqlText.toServerSyntax(info.sql) : info.sql;
+        if (info.placeholders == 0) {
+            try (Statement statement = connection.createStatement()) {
+                return read(statement.executeQuery("EXPLAIN (FORMAT JSON) " + serverSql), Mode.NO_PARAMETERS);
+            }
+        }
+        String genericFailure = null;
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 16) {
+            Savepoint before = connection.setSavepoint();
+            try {
+                return explainBound(connection, "EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + info.sql, null,
+                        info.placeholders, Mode.GENERIC);
+            } catch (SQLException e) {
+                connection.rollback(before);
+                genericFailure = firstLine(e.getMessage());
+            }
+        }
+        if (!bindable(values, info.placeholders)) {
+            return QueryPlan.unavailable(genericFailure != null ? "EXPLAIN (GENERIC_PLAN) failed: " + genericFailure
+                    : "parameter values were not captured and the server has no GENERIC_PLAN (PostgreSQL 16+)");
+        }
+        return explainBound(connection, "EXPLAIN (FORMAT JSON) " + info.sql, values, info.placeholders,
+                Mode.BOUND_VALUES);
+    }
+
+    /** Binds {@code values} (or untyped nulls when null) as parameters: nothing is pasted into the SQL. */
+    private static QueryPlan explainBound(Connection connection, String sql, Object[] values, int count, Mode mode)
+            throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement(sql)) {
+            for (int i = 0; i < count; i++) {
+                if (values == null) {
+                    explain.setNull(i + 1, Types.OTHER);
+                } else {
+                    explain.setObject(i + 1, values[i]);
+                }
+            }
+            return read(explain.executeQuery(), mode);
+        }
+    }
+
+    private static boolean bindable(Object[] values, int count) {
+        if (values.length < count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (values[i] instanceof ParameterBuffer.Opaque || values[i] instanceof ParameterBuffer.NamedValue) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static QueryPlan read(ResultSet result, Mode mode) throws SQLException {
+        try (result) {
+            if (!result.next()) {
+                return QueryPlan.unavailable("EXPLAIN returned no rows");
+            }
+            String json = result.getString(1);
+            return new QueryPlan(json, mode, PlanText.summary(json));
+        }
+    }
+
+    static String firstLine(String message) {
+        return message == null ? "(no message)" : message.lines().findFirst().orElse("").trim();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pgtestkit.querylog.internal;
+
+import dev.pgtestkit.querylog.CallSite;
+import dev.pgtestkit.querylog.RedactionRules;
+import dev.pgtestkit.querylog.StatementType;
+import dev.pgtestkit.querylog.internal.Token.Kind;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Everything derived from one SQL string, computed once and shared by all its executions: the text to show
+ * (secret constants redacted), the normalized form, the statement type, which parameters are secret, and the
+ * JSqlParser answer (arriving in the background). Also holds the per-statement call-site sampling state.
+ */
+final class SqlInfo {
+
+    private static final CompletableFuture<ParseResult> NOT_PARSED =
+            CompletableFuture.completedFuture(ParseResult.failed("JSqlParser disabled"));
+
+    final String sql;
+    final boolean jdbc;
+    final String displaySql;
+    final String normalized;
+    final StatementType lexerType;
+    final List<String> lexerTables;
+    final boolean multiStatement;
+    final int placeholders;
+    private final boolean[] secretParameters;
+    private final CompletableFuture<ParseResult> parse;
+
+    /** Executions seen, for call-site sampling; racy increments are fine for a sampling heuristic. */
+    int executions;
+    /** The last call site captured for this statement, reused between samples. */
+    volatile CallSite lastCallSite;
+    /** The plan captured for this statement, reused while it stays slow. */
+    volatile CompletableFuture<dev.pgtestkit.querylog.QueryPlan> plan;
+
+    private SqlInfo(String sql, boolean jdbc, List<Token> tokens, RedactionRules rules, SqlParserService parser) {
+        this.sql = sql;
+        this.jdbc = jdbc;
+        String[] columns = LiteralColumns.columns(tokens);
+        this.displaySql = SqlText.redactConstants(sql, tokens, columns, rules);
+        this.normalized = SqlNormalizer.normalize(tokens);
+        this.lexerType = SqlStructure.type(tokens);
+        this.lexerTables = SqlStructure.tables(tokens);
+        this.multiStatement = SqlStructure.isMultiStatement(tokens);
+        this.secretParameters = secretParameters(tokens, columns, rules);
+        this.placeholders = count(tokens, Kind.JDBC_PARAM);
+        this.parse = parser == null ? NOT_PARSED : parser.submit(sql);
+    }
+
+    /** Analyzes {@code sql}; {@code jdbc} reads {@code ?} as placeholders; a null parser skips JSqlParser. */
+    static SqlInfo analyze(String sql, boolean jdbc, RedactionRules rules, SqlParserService parser) {
+        return new SqlInfo(sql, jdbc, SqlLexer.tokenize(sql, jdbc), rules, parser);
+    }
+
+    /** Whether the value bound to JDBC parameter {@code index} (1-based) belongs to a secret column. */
+    boolean isSecretParameter(int index) {
+        return secretParameters != null && index >= 1 && index <= secretParameters.length && secretParameters[index - 1];
+    }
+
+    /** JSqlParser's type when it parsed the statement to something specific, else the lexer's. May wait. */
+    StatementType type() {
+        ParseResult result = awaitParse();
+        return result.succeeded() && result.type() != StatementType.OTHER ? result.type() : lexerType;
+    }
+
+    /** JSqlParser's tables when it parsed the statement, else the lexer's. May wait for the parse. */
+    List<String> tables() {
+        ParseResult result = awaitParse();
+        return result.succeeded() && !(result.tables().isEmpty() && !lexerTables.isEmpty())
+                ? result.tables() : lexerTables;
+    }
+
+    /** The parse result, waiting at most the parser's time-out (plus queueing slack). */
+    ParseResult awaitParse() {
+        try {
+            return parse.get(SqlParserService.TIMEOUT_MILLIS * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ParseResult.failed("interrupted while waiting for JSqlParser");
+        } catch (ExecutionException | TimeoutException e) {
+            return ParseResult.failed("JSqlParser did not answer in time");
+        }
+    }
+
+    private static boolean[] secretParameters(List<Token> tokens, String[] columns, RedactionRules rules) {
+        boolean[] secret = new boolean[count(tokens, Kind.JDBC_PARAM)];
+        boolean any = false;
+        int ordinal = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() == Kind.JDBC_PARAM) {
+                secret[ordinal] = rules.isSecret(columns[i]);
+                any |= secret[ordinal];
+                ordinal++;
+            }
+        }
+        return any ? secret : null;
+    }
+
+    private static int count(List<Token> tokens, Kind kind) {
+        int n = 0;
+        for (Token t : tokens) {
+            n += t.kind() == kind ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return normalized;
+    }
+}
