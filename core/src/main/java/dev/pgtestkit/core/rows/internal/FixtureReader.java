@@ -80,19 +80,14 @@ public final class FixtureReader {
             throw structure(source, null, -1, parser, "must hold an object of table names to lists of rows, like"
                     + " {\"users\": [{\"email\": \"a@b.c\"}]}; found " + describe(first));
         }
-        Map<String, FixtureTable> tables = new LinkedHashMap<>();
+        // A repeated table or column is a parse error (STRICT_DUPLICATE_DETECTION), reported with its line.
+        List<FixtureTable> tables = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             int line = parser.currentTokenLocation().getLineNr();
-            FixtureTable table = new FixtureTable(name, line, rows(source, name, parser, mapper));
-            FixtureTable earlier = tables.putIfAbsent(name, table);
-            if (earlier != null) {
-                throw new FixtureException("Fixture '" + source + "', table '" + name + "' (line " + line
-                        + "): the table already appears at line " + earlier.line() + "; put all its rows in one list.",
-                        source, name, -1, line, null);
-            }
+            tables.add(new FixtureTable(name, line, rows(source, name, parser, mapper)));
         }
-        return List.copyOf(tables.values());
+        return List.copyOf(tables);
     }
 
     private static List<FixtureRow> rows(String source, String table, JsonParser parser, ObjectMapper mapper)

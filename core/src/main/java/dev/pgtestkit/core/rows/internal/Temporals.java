@@ -122,8 +122,13 @@ final class Temporals {
             return parsed instanceof OffsetDateTime offset ? offset
                     : ((LocalDateTime) parsed).atZone(ZoneId.systemDefault()).toOffsetDateTime();
         }
-        throw unsupported(value, "Instant, OffsetDateTime, ZonedDateTime, LocalDateTime, LocalDate or an ISO string"
-                + (value instanceof Number ? " (for epoch milliseconds use Instant.ofEpochMilli)" : ""));
+        IllegalArgumentException unsupported = unsupported(value,
+                "Instant, OffsetDateTime, ZonedDateTime, LocalDateTime, LocalDate or an ISO string");
+        if (value instanceof Number) {
+            throw new IllegalArgumentException(unsupported.getMessage() + " (for epoch milliseconds use"
+                    + " Instant.ofEpochMilli)");
+        }
+        throw unsupported;
     }
 
     /** OffsetDateTime, or LocalDateTime when the text has no offset; a bare date is midnight. */
