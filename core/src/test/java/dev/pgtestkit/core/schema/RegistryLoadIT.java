@@ -1,0 +1,170 @@
+package dev.pgtestkit.core.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.pgtestkit.core.DatabaseTemplate;
+import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.PostgresProvider;
+import dev.pgtestkit.core.PostgresServer;
+import dev.pgtestkit.core.SchemaException;
+import dev.pgtestkit.core.testsupport.SeedSchemas;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Loading: a fixed number of catalog queries, extension types by name, schema selection, connection state. */
+class RegistryLoadIT {
+
+    private final PostgresServer server = PostgresProvider.auto().shared();
+
+    @Test
+    void catalogQueriesDoNotGrowWithTheNumberOfTables() throws SQLException {
+        int forFive = countedLoad(5);
+        int forTwoHundred = countedLoad(200);
+
+        assertThat(forFive).isEqualTo(forTwoHundred).isEqualTo(7);
+    }
+
+    private int countedLoad(int tables) throws SQLException {
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect()) {
+            execute(c, chainOfTables(tables));
+            CountingConnection counting = new CountingConnection(c);
+            SchemaRegistry registry = SchemaRegistry.load(counting.connection());
+            assertThat(registry.tables()).hasSize(tables);
+            assertThat(registry.table("t" + (tables - 1)).foreignKeys()).hasSize(1);
+            assertThat(registry.catalogQueryCount()).isEqualTo(counting.executions());
+            return counting.executions();
+        }
+    }
+
+    /** t0..t(n-1), each with a key, six columns of varied types, a check, an index and a key to the one before. */
+    private static String chainOfTables(int count) {
+        StringBuilder ddl = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            ddl.append("CREATE TABLE t").append(i).append(" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,")
+                    .append(" name varchar(40) NOT NULL, price numeric(8,2) CHECK (price >= 0), tags text[],")
+                    .append(" at timestamptz DEFAULT now(), doc jsonb")
+                    .append(i == 0 ? "" : ", parent_id bigint REFERENCES t" + (i - 1)).append(");")
+                    .append("CREATE INDEX ON t").append(i).append(" (name);");
+        }
+        return ddl.toString();
+    }
+
+    @Test
+    void extensionTypesAreModelledByNameNotRejected() throws SQLException {
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect()) {
+            execute(c, """
+                    CREATE EXTENSION citext;
+                    CREATE EXTENSION hstore;
+                    CREATE EXTENSION cube;
+                    CREATE DOMAIN nickname AS citext CHECK (length(VALUE) <= 20);
+                    CREATE TABLE profiles (id int PRIMARY KEY, email citext NOT NULL UNIQUE, attrs hstore,
+                                           position cube, aliases citext[], nick nickname);
+                    """);
+            Table profiles = SchemaRegistry.load(c).table("profiles");
+
+            assertThat(profiles.matchColumn("email").type()).isEqualTo(new PgType("public", "citext", "citext",
+                    TypeCategory.BASE, List.of(), null, null, List.of(), false));
+            assertThat(profiles.matchColumn("attrs").type().name()).isEqualTo("hstore");
+            assertThat(profiles.matchColumn("position").type().category()).isEqualTo(TypeCategory.BASE);
+            assertThat(profiles.matchColumn("aliases").type().elementType().name()).isEqualTo("citext");
+            assertThat(profiles.matchColumn("nick").type().rootType().name()).isEqualTo("citext");
+            assertThat(profiles.uniqueKeys()).extracting(UniqueKey::columns).containsExactly(List.of("email"));
+        }
+    }
+
+    @Test
+    void loadsOnlyTheSchemasAskedFor() throws SQLException {
+        try (DisposableDatabase db = hardCases(); Connection c = db.connect()) {
+            SchemaRegistry audit = SchemaRegistry.load(c, List.of("audit"));
+
+            assertThat(audit.schemas()).containsExactly("audit");
+            assertThat(audit.tables()).extracting(Table::name).containsExactly(QualifiedName.of("audit", "events"));
+            assertThat(audit.table("events").foreignKeys()).singleElement()
+                    .satisfies(fk -> assertThat(fk.referencedTable()).isEqualTo(QualifiedName.of("public", "customers")));
+            assertThat(audit.sequences()).extracting(Sequence::name)
+                    .containsExactly(QualifiedName.of("audit", "events_id_seq"));
+        }
+    }
+
+    @Test
+    void anUnknownSchemaIsAnErrorWithSuggestions() throws SQLException {
+        try (DisposableDatabase db = hardCases(); Connection c = db.connect()) {
+            assertThatThrownBy(() -> SchemaRegistry.load(c, List.of("public", "audti")))
+                    .isInstanceOf(SchemaException.class)
+                    .hasMessage("Schema 'audti' not found. Available schemas: audit, public. Did you mean: audit?");
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseHasThePublicSchemaAndNoTables() {
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout()) {
+            SchemaRegistry registry = SchemaRegistry.load(db.dataSource());
+            assertThat(registry.schemas()).containsExactly("public");
+            assertThat(registry.tables()).isEmpty();
+            assertThat(registry.insertionOrder().tables()).isEmpty();
+            assertThatThrownBy(() -> registry.table("users"))
+                    .hasMessage("Table 'users' not found. Available tables: (none).");
+        }
+    }
+
+    @Test
+    void leavesAnAutoCommitConnectionAsItFoundIt() throws SQLException {
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect()) {
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            SchemaRegistry.load(c);
+            assertThat(c.getAutoCommit()).isTrue();
+            assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+            execute(c, "CREATE TABLE after_load (id int)");
+        }
+    }
+
+    @Test
+    void insideTheCallersTransactionItSeesUncommittedDdlAndLeavesTheTransactionOpen() throws SQLException {
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            execute(c, "CREATE TABLE pending (id int PRIMARY KEY)");
+
+            assertThat(SchemaRegistry.load(c).table("pending").primaryKey().columns()).containsExactly("id");
+
+            c.rollback();
+            assertThat(SchemaRegistry.load(c).tables()).isEmpty();
+        }
+    }
+
+    @Test
+    void theModelIsASnapshotThatLaterDdlDoesNotChange() throws SQLException {
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect()) {
+            execute(c, "CREATE TABLE first (id int)");
+            SchemaRegistry before = SchemaRegistry.load(c);
+            execute(c, "CREATE TABLE second (id int); ALTER TABLE first ADD COLUMN name text");
+
+            assertThat(before.tables()).extracting(Table::simpleName).containsExactly("first");
+            assertThat(before.table("first").columnNames()).containsExactly("id");
+            assertThat(SchemaRegistry.load(c).table("first").columnNames()).containsExactly("id", "name");
+        }
+    }
+
+    @Test
+    void droppedColumnsLeaveGapsInTheOrdinals() throws SQLException {
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect()) {
+            execute(c, "CREATE TABLE gaps (a int, b int, c int); ALTER TABLE gaps DROP COLUMN b");
+            assertThat(SchemaRegistry.load(c).table("gaps").columns()).extracting(Column::name, Column::ordinal)
+                    .containsExactly(tuple("a", 1), tuple("c", 3));
+        }
+    }
+
+    private DisposableDatabase hardCases() {
+        return DatabaseTemplate.builder(server).flywayLocations(SeedSchemas.HARDCASES).build().checkout();
+    }
+
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
