@@ -157,8 +157,12 @@ public final class SchemaRegistry {
      * @throws SchemaException when there is none (with suggestions)
      */
     public Table table(QualifiedName name) {
+        Objects.requireNonNull(name, "name");
         Table table = byName.get(name);
-        return table != null ? table : lookup.table(name.schema(), name.name());
+        if (table == null) {
+            throw lookup.notFound(name.schema(), name.name());
+        }
+        return table;
     }
 
     /** Forgiving column lookup, as {@link Table#matchColumn(String)}: {@code column("users", "userId")}. */

@@ -71,14 +71,18 @@ final class TableLookup {
         return Optional.of(hits.get(0));
     }
 
-    private SchemaException notFound(String schema, String name) {
+    /** The error for a miss: unknown schema, or unknown table with the available ones and suggestions. */
+    SchemaException notFound(String schema, String name) {
         if (schema != null && resolveSchema(schema).isEmpty()) {
             return MatchErrors.schemaNotFound(NameMatcher.match(schema, schemas), schemas);
         }
         String resolved = schema == null ? null : resolveSchema(schema).orElseThrow();
         List<String> available = scope(resolved).stream()
                 .map(t -> resolved == null ? MatchErrors.display(t.name()) : t.simpleName()).toList();
-        return MatchErrors.tableNotFound(resolved, NameMatcher.match(name, available), available);
+        NameMatcher.Result result = NameMatcher.match(name, available);
+        // An exact lookup can miss a name the forgiving match finds: offer that as the suggestion.
+        List<String> hints = result.suggestions().isEmpty() ? result.matches() : result.suggestions();
+        return MatchErrors.tableNotFound(resolved, new NameMatcher.Result(name, List.of(), hints), available);
     }
 
     private List<Table> scope(String schema) {
