@@ -11,49 +11,114 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Every shared schema migrates cleanly with Flyway on the test server and creates the tables the seeds name. */
+/** Every seed schema migrates with Flyway and the registry reads what the seed documents describe. */
 class SeedSchemasIT {
 
     private final PostgresServer server = PostgresProvider.auto().shared();
 
     @Test
-    void keepNotionSchemaMigrates() throws SQLException {
-        assertThat(tablesOf(SeedSchemas.KEEPNOTION))
-                .contains("public.sync_jobs", "public.sync_state", "public.credentials", "public.sync_logs");
+    void keepNotionSyncTablesHaveTheSeedsKeysAndStatusList() {
+        withRegistry(SeedSchemas.KEEPNOTION, registry -> {
+            assertThat(registry.tables()).extracting(Table::simpleName).containsExactly(
+                    "credentials", "flyway_schema_history", "sync_jobs", "sync_logs", "sync_state");
+            Table jobs = registry.table("sync_jobs");
+            assertThat(jobs.primaryKey().columns()).containsExactly("job_id");
+            assertThat(jobs.matchColumn("jobId").type().name()).isEqualTo("uuid");
+            assertThat(jobs.checks()).extracting(CheckConstraint::name).contains("sync_jobs_status_check");
+            assertThat(jobs.checks()).filteredOn(c -> c.name().equals("sync_jobs_status_check")).singleElement()
+                    .satisfies(c -> assertThat(c.expression()).contains("'queued'", "'running'", "'completed'",
+                            "'failed'"));
+            assertThat(registry.table("sync_state").uniqueKeys()).singleElement().satisfies(u -> {
+                assertThat(u.name()).isEqualTo("uq_user_keep_note");
+                assertThat(u.columns()).containsExactly("user_id", "keep_note_id");
+            });
+            assertThat(registry.table("credentials").primaryKey().columns()).containsExactly("user_id");
+            assertThat(registry.table("SyncLog").foreignKeys()).singleElement().satisfies(fk -> {
+                assertThat(fk.referencedTable().name()).isEqualTo("sync_jobs");
+                assertThat(fk.onDelete()).isEqualTo(ForeignKey.Action.CASCADE);
+            });
+        });
     }
 
     @Test
-    void voiceNoteSchemaMigrates() throws SQLException {
-        assertThat(tablesOf(SeedSchemas.VOICENOTE)).contains("public.users", "public.notes", "public.tasks");
+    void voiceNoteHasItsEnumsJsonDefaultsAndPartialIndex() {
+        withRegistry(SeedSchemas.VOICENOTE, registry -> {
+            Table users = registry.table("users");
+            assertThat(users.matchColumn("primaryRole").type().enumLabels()).containsExactly("STUDENT", "TEACHER",
+                    "DEVELOPER", "OFFICE_WORKER", "BUSINESS_MAN", "PSYCHIATRIST", "PSYCHOLOGIST", "GENERIC", "ADMIN");
+            assertThat(users.matchColumn("work_days").defaultExpr()).isEqualTo("'[2,3,4,5,6]'::json");
+            assertThat(users.matchColumn("jargons").type().name()).isEqualTo("json");
+            assertThat(users.uniqueKeys()).extracting(UniqueKey::columns).containsExactly(List.of("email"));
+            assertThat(users.indexes()).filteredOn(i -> i.name().equals("idx_is_admin")).singleElement()
+                    .satisfies(i -> assertThat(i.predicate()).isEqualTo("(is_admin = true)"));
+            Table tasks = registry.table("task");
+            assertThat(tasks.matchColumn("assignedEntities").defaultExpr()).isEqualTo("'[]'::jsonb");
+            assertThat(tasks.matchColumn("communication_type").type().enumLabels())
+                    .containsExactly("WHATSAPP", "SMS", "CALL", "MEET", "SLACK");
+            assertThat(registry.table("notes").matchColumn("status").type().name()).isEqualTo("note_status");
+            assertThat(registry.insertionOrder().tables()).extracting(QualifiedName::name)
+                    .containsSubsequence("users", "notes", "tasks");
+        });
     }
 
     @Test
-    void errorTranslatorSchemaMigrates() throws SQLException {
-        assertThat(tablesOf(SeedSchemas.ERRORTRANSLATOR)).contains("public.users", "public.api_keys",
-                "public.subscriptions", "public.usage_logs", "public.token_blacklist");
-    }
-
-    @Test
-    void hardCaseSchemaMigrates() throws SQLException {
-        assertThat(tablesOf(SeedSchemas.HARDCASES)).contains("public.events", "public.events_2025",
-                "audit.events", "public.LegacyItems", "public.order_lines", "public.type_samples");
-    }
-
-    private List<String> tablesOf(String location) throws SQLException {
-        DatabaseTemplate template = DatabaseTemplate.builder(server).flywayLocations(location).poolSize(0).build();
-        try (DisposableDatabase db = template.checkout(); Connection c = db.connect();
+    void voiceNoteEmbeddingExistsExactlyWhenPgvectorIsAvailable() throws SQLException {
+        boolean pgvector;
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables"
-                     + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
-            List<String> names = new ArrayList<>();
-            while (rs.next()) {
-                names.add(rs.getString(1));
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")) {
+            rs.next();
+            pgvector = rs.getInt(1) > 0;
+        }
+        withRegistry(SeedSchemas.VOICENOTE, registry -> {
+            Table notes = registry.table("notes");
+            if (pgvector) {
+                PgType embedding = notes.matchColumn("embedding").type();
+                assertThat(embedding.name()).isEqualTo("vector");
+                assertThat(embedding.displayName()).isEqualTo("vector(1536)");
+                assertThat(embedding.category()).isEqualTo(TypeCategory.BASE);
+            } else {
+                assertThat(notes.column("embedding")).isEmpty();
+                assertThat(notes.indexes()).extracting(Index::name).doesNotContain("idx_embedding");
             }
-            return names;
+        });
+    }
+
+    @Test
+    void errorTranslatorHasUuidKeysAndUniqueStripeIds() {
+        withRegistry(SeedSchemas.ERRORTRANSLATOR, registry -> {
+            for (String name : List.of("users", "api_keys", "subscriptions", "usage_logs", "token_blacklist")) {
+                Column id = registry.table(name).matchColumn("id");
+                assertThat(id.type().name()).as(name).isEqualTo("uuid");
+                assertThat(id.defaultExpr()).as(name).isEqualTo("gen_random_uuid()");
+            }
+            assertThat(registry.table("users").uniqueKeys()).extracting(UniqueKey::columns)
+                    .containsExactlyInAnyOrder(List.of("email"), List.of("stripe_customer_id"));
+            assertThat(registry.table("subscriptions").uniqueKeys()).extracting(UniqueKey::columns)
+                    .containsExactly(List.of("stripe_subscription_id"));
+            assertThat(registry.table("api_keys").matchColumn("keyHash").length()).isEqualTo(255);
+            assertThat(registry.table("token_blacklist").matchColumn("expiresAt").type().displayName())
+                    .isEqualTo("timestamp with time zone");
+            assertThat(registry.insertionOrder().tables().get(registry.insertionOrder().tables().size() - 1).name())
+                    .isEqualTo("usage_logs");
+        });
+    }
+
+    @Test
+    void hardCaseSchemaMigratesAndLoads() {
+        withRegistry(SeedSchemas.HARDCASES, registry ->
+                assertThat(registry.tables()).extracting(t -> t.name().toString()).contains("public.events",
+                        "public.events_2025", "audit.events", "public.LegacyItems", "public.type_samples"));
+    }
+
+    private void withRegistry(String location, Consumer<SchemaRegistry> assertions) {
+        DatabaseTemplate template = DatabaseTemplate.builder(server).flywayLocations(location).build();
+        try (DisposableDatabase db = template.checkout()) {
+            assertions.accept(SchemaRegistry.load(db.dataSource()));
         }
     }
 }
