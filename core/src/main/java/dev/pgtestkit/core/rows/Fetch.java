@@ -131,7 +131,7 @@ public final class Fetch {
     }
 
     private List<TableOps.Order> orders(Table t) {
-        return sorts.stream().map(s -> new TableOps.Order(Catalog.column(t, s.column()), s.descending())).toList();
+        return sorts.stream().map(s -> new TableOps.Order(t.matchColumn(s.column()), s.descending())).toList();
     }
 
     private static void requireNotNegative(long count, String what) {

@@ -89,8 +89,9 @@ public final class SqlErrors {
             case "23503" -> "Foreign key '" + error.constraint() + "' violated on table '" + table + "':" + detail
                     + (detail.contains("still referenced") ? " Delete the referencing rows first."
                     : " Insert the referenced row first, or fix the value.");
-            case "23502" -> "Column '" + error.column() + "' of table '" + table + "' must not be null."
-                    + " Give it a value, or a default in the schema.";
+            case "23502" -> error.column() == null ? "Null value not allowed (SQLState 23502): " + error.message()
+                    + ". Give it a value." : "Column '" + error.column() + "' of table '" + table
+                    + "' must not be null. Give it a value, or a default in the schema.";
             case "23514" -> "Check constraint '" + error.constraint() + "' violated on table '" + table + "':"
                     + shortened(detail) + " Change the values so that the check holds.";
             default -> "Constraint '" + error.constraint() + "' violated on table '" + table + "' (SQLState "

@@ -4,7 +4,9 @@ import dev.pgtestkit.core.ColumnMatchException;
 import dev.pgtestkit.core.rows.internal.FixtureReader.FixtureRow;
 import dev.pgtestkit.core.schema.Column;
 import dev.pgtestkit.core.schema.ForeignKey;
+import dev.pgtestkit.core.schema.NameMatcher;
 import dev.pgtestkit.core.schema.Table;
+import dev.pgtestkit.core.schema.TypeCategory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +38,8 @@ final class FixtureRows {
         for (Map.Entry<String, Object> entry : row.values().entrySet()) {
             String key = entry.getKey();
             Object value = entry.getValue();
-            if (!NameMatcher.matches(key, table.columnNames()).isEmpty()) {
-                Column column = Catalog.column(table, key);
+            if (!NameMatcher.match(key, table.columnNames()).matches().isEmpty()) {
+                Column column = table.matchColumn(key);
                 ForeignKey fk = foreignKeyOf(table, column);
                 if (fk != null && value instanceof Map<?, ?> map && !holdsObjects(column)) {
                     references.add(new Reference(key, fk, naturalKey(map)));
@@ -65,20 +67,20 @@ final class FixtureRows {
     private static boolean holdsObjects(Column column) {
         String type = column.type().rootType().name();
         return type.equals("json") || type.equals("jsonb") || type.equals("hstore")
-                || column.type().rootType().category() == dev.pgtestkit.core.schema.TypeCategory.COMPOSITE;
+                || column.type().rootType().category() == TypeCategory.COMPOSITE;
     }
 
     private static ForeignKey foreignKeyNamed(Table table, String key) {
         List<ForeignKey> byColumn = table.foreignKeys().stream().filter(fk -> fk.columns().size() == 1
-                && !NameMatcher.matches(key + "_id", fk.columns()).isEmpty()).toList();
+                && NameMatcher.match(key + "_id", fk.columns()).found()).toList();
         List<ForeignKey> byTable = table.foreignKeys().stream()
-                .filter(fk -> !NameMatcher.matches(key, List.of(fk.referencedTable().name())).isEmpty()).toList();
+                .filter(fk -> NameMatcher.match(key, List.of(fk.referencedTable().name())).found()).toList();
         List<ForeignKey> found = byColumn.isEmpty() ? byTable : byColumn;
         if (found.size() == 1) {
             return found.get(0);
         }
         if (found.isEmpty()) {
-            Catalog.column(table, key);  // throws the usual "not found ... Did you mean" message
+            table.matchColumn(key);  // throws the registry's "not found ... Did you mean" message
         }
         throw new ColumnMatchException("Key '" + key + "' could mean several foreign keys of table '"
                 + Names.table(table) + "': " + String.join(", ", found.stream()

@@ -48,7 +48,7 @@ public final class UniqueKeys {
                 return target(table, named.get());
             }
         }
-        List<Column> columns = keyOrColumns.stream().map(name -> Catalog.column(table, name)).toList();
+        List<Column> columns = keyOrColumns.stream().map(table::matchColumn).toList();
         HashSet<String> wanted = new HashSet<>(columns.stream().map(Column::name).toList());
         return all(table).stream()
                 .filter(k -> k.columns().size() == wanted.size() && wanted.containsAll(k.columns()))

@@ -1,6 +1,7 @@
 package dev.pgtestkit.core.rows.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgtestkit.core.schema.NameMatcher;
 import dev.pgtestkit.core.schema.PgType;
 import dev.pgtestkit.core.schema.TypeCategory;
 import java.math.BigDecimal;
@@ -165,7 +166,8 @@ public final class ValueConverter {
             throw Temporals.unsupported(value, "a String or Java enum naming one of " + enumType.enumLabels());
         }
         if (!enumType.enumLabels().isEmpty() && !enumType.enumLabels().contains(label)) {
-            List<String> close = NameMatcher.matches(label, enumType.enumLabels());
+            NameMatcher.Result match = NameMatcher.match(label, enumType.enumLabels());
+            List<String> close = match.matches().isEmpty() ? match.suggestions() : match.matches();
             throw new IllegalArgumentException("not a label of enum " + enumType.name() + " (labels: "
                     + String.join(", ", enumType.enumLabels()) + ")"
                     + (close.isEmpty() ? "" : ". Did you mean: " + String.join(", ", close) + "?"));
