@@ -74,7 +74,10 @@ public final class SqlBuilder {
     }
 
     private void condition(Table table, Column column, Object value) {
-        boolean json = column.type().rootType().name().equals("json");
+        String type = column.type().rootType().name();
+        // json has no equality operator: compare as jsonb. A collection is a JSON array there, not an IN list.
+        boolean json = type.equals("json");
+        boolean holdsCollections = json || type.equals("jsonb") || column.type().isArray();
         if (json) {
             sql.append("CAST(").append(Identifiers.quote(column.name())).append(" AS jsonb)");
         } else {
@@ -82,15 +85,14 @@ public final class SqlBuilder {
         }
         if (value == null) {
             sql.append(" IS NULL");
-        } else if (value instanceof Collection<?> values && !column.type().isArray() && !json) {
+        } else if (value instanceof Collection<?> values && !holdsCollections) {
             in(table, column, values);
+        } else if (json) {
+            params.add(convert(table, column, value));
+            sql.append(" = CAST(? AS jsonb)");
         } else {
-            sql.append(json ? " = CAST(? AS jsonb)" : " = ");
-            if (json) {
-                params.add(convert(table, column, value));
-            } else {
-                value(table, column, value);
-            }
+            sql.append(" = ");
+            value(table, column, value);
         }
     }
 
