@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,9 +23,9 @@ import javax.sql.DataSource;
  * Captures plans of slow statements with {@code EXPLAIN (FORMAT JSON)} on a separate connection, on one
  * background thread shared by the JVM (a bounded queue; when full, the plan is reported unavailable rather than
  * making anyone wait). The EXPLAIN runs in a read-only transaction with a statement time-out and is rolled back;
- * never {@code ANALYZE}. On PostgreSQL 16+ it asks for a {@code GENERIC_PLAN} (parameters bound as untyped
- * nulls, which a generic plan ignores); before 16, or when the server cannot make a generic plan, the captured
- * values are bound as parameters. One plan per SQL string is kept and reused.
+ * never {@code ANALYZE}. On PostgreSQL 16+ it asks for a {@code GENERIC_PLAN} (the statement in the server's
+ * syntax with {@code $n} placeholders and no values, see {@link #genericPlan}); before 16, or when the server cannot make a generic plan,
+ * the captured values are bound as parameters of the EXPLAIN. One plan per SQL string is kept and reused.
  */
 final class PlanCapturer {
 
@@ -33,6 +33,9 @@ final class PlanCapturer {
 
     private static final int QUEUE_CAPACITY = 64;
     private static final String STATEMENT_TIMEOUT = "5000";
+    private static final String GENERIC_EXPLAIN = "DO $pgtestkit$ DECLARE plan text; BEGIN"
+            + " EXECUTE 'EXPLAIN (GENERIC_PLAN, FORMAT JSON) ' || current_setting('pgtestkit.explain_sql') INTO plan;"
+            + " RAISE NOTICE '%', plan; END $pgtestkit$";
     private static final Set<StatementType> EXPLAINABLE = EnumSet.of(StatementType.SELECT, StatementType.INSERT,
             StatementType.UPDATE, StatementType.DELETE, StatementType.MERGE);
 
@@ -115,8 +118,7 @@ final class PlanCapturer {
         if (connection.getMetaData().getDatabaseMajorVersion() >= 16) {
             Savepoint before = connection.setSavepoint();
             try {
-                return explainBound(connection, "EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + info.sql, null,
-                        info.placeholders, Mode.GENERIC);
+                return genericPlan(connection, serverSql);
             } catch (SQLException e) {
                 connection.rollback(before);
                 genericFailure = firstLine(e.getMessage());
@@ -130,16 +132,35 @@ final class PlanCapturer {
                 Mode.BOUND_VALUES);
     }
 
-    /** Binds {@code values} (or untyped nulls when null) as parameters: nothing is pasted into the SQL. */
+    /**
+     * {@code EXPLAIN (GENERIC_PLAN)} through PL/pgSQL: sent directly over the extended protocol (all PgJDBC uses) the
+     * {@code $n} would count as parameters of the EXPLAIN itself and need values; parsed by the server's SPI they are
+     * left to the generic plan, as psql would. The statement travels as a bound setting, the plan as a NOTICE.
+     */
+    private static QueryPlan genericPlan(Connection connection, String serverSql) throws SQLException {
+        try (PreparedStatement settings = connection.prepareStatement(
+                "SELECT set_config('pgtestkit.explain_sql', ?, true), set_config('client_min_messages', 'notice', true)")) {
+            settings.setString(1, serverSql);
+            settings.execute();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(GENERIC_EXPLAIN);
+            for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                String json = w.getMessage();
+                if (json != null && json.startsWith("[")) {
+                    return new QueryPlan(json, Mode.GENERIC, PlanText.summary(json));
+                }
+            }
+        }
+        throw new SQLException("EXPLAIN (GENERIC_PLAN) returned no plan");
+    }
+
+    /** Binds {@code values} as parameters of the EXPLAIN: nothing is pasted into the SQL. */
     private static QueryPlan explainBound(Connection connection, String sql, Object[] values, int count, Mode mode)
             throws SQLException {
         try (PreparedStatement explain = connection.prepareStatement(sql)) {
             for (int i = 0; i < count; i++) {
-                if (values == null) {
-                    explain.setNull(i + 1, Types.OTHER);
-                } else {
-                    explain.setObject(i + 1, values[i]);
-                }
+                explain.setObject(i + 1, values[i]);
             }
             return read(explain.executeQuery(), mode);
         }

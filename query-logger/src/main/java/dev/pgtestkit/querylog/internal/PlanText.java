@@ -48,7 +48,9 @@ public final class PlanText {
     }
 
     private static String node(JsonNode plan) {
-        StringBuilder text = new StringBuilder(plan.path("Node Type").asText("?"));
+        String type = plan.path("Node Type").asText("?");
+        // psql prints ModifyTable nodes by their operation: "Insert on audit"
+        StringBuilder text = new StringBuilder(type.equals("ModifyTable") ? plan.path("Operation").asText(type) : type);
         if (plan.has("Index Name")) {
             text.append(" using ").append(plan.get("Index Name").asText());
         }

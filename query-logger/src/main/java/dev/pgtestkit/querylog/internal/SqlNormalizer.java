@@ -156,13 +156,14 @@ final class SqlNormalizer {
     /** Single spaces between pieces, except inside brackets, around dots and casts, and before call parentheses. */
     private static boolean spaceBetween(String beforePrevious, String previous, String next) {
         switch (next) {
-            case ",", ")", "]", ";", ".", "::":
+            case ",", ")", "]", "}", ";", ".", "::":
                 return false;
             case "(", "[":
                 boolean call = isIdentifier(previous) && !beforePrevious.equals("INTO");
                 return !call && !previous.equals("ARRAY") && !previous.equals("]");
             default:
-                return !(previous.equals("(") || previous.equals("[") || previous.equals(".") || previous.equals("::"));
+                return !(previous.equals("(") || previous.equals("[") || previous.equals("{") || previous.equals(".")
+                        || previous.equals("::"));
         }
     }
 
