@@ -32,8 +32,18 @@ public record Scope(Session session, Catalog catalog, String schema) {
         return session.call(handle -> work.apply(handle, table(handle, name)));
     }
 
-    /** Runs {@code work} in a transaction (a savepoint when already in one) with a scope pinned to it. */
+    /**
+     * Runs {@code work} in a transaction (a savepoint when already in one) with a scope pinned to it. A rollback
+     * forgets the registry, which may have been read with DDL that is now undone.
+     */
     public <T> T transaction(Function<Scope, T> work) {
-        return session.transaction(tx -> work.apply(new Scope(tx, catalog, schema)));
+        return session.transaction(tx -> {
+            try {
+                return work.apply(new Scope(tx, catalog, schema));
+            } catch (RuntimeException | Error e) {
+                catalog.invalidate();
+                throw e;
+            }
+        });
     }
 }
