@@ -1,0 +1,91 @@
+package dev.pgtestkit.mock.internal;
+
+import dev.pgtestkit.core.schema.Column;
+import dev.pgtestkit.core.schema.PgType;
+import dev.pgtestkit.core.schema.Table;
+import dev.pgtestkit.core.schema.TypeCategory;
+import dev.pgtestkit.mock.ColumnOverride;
+import dev.pgtestkit.mock.GenerationException;
+import dev.pgtestkit.mock.TablePlan;
+import dev.pgtestkit.mock.internal.value.ArrayType;
+import dev.pgtestkit.mock.internal.value.Hint;
+import dev.pgtestkit.mock.internal.value.NameHints;
+import dev.pgtestkit.mock.internal.value.OrderedType;
+import dev.pgtestkit.mock.internal.value.UnknownType;
+import dev.pgtestkit.mock.internal.value.ValueType;
+import dev.pgtestkit.mock.internal.value.ValueTypes;
+import dev.pgtestkit.mock.internal.value.DateType;
+import dev.pgtestkit.mock.internal.value.TimestampType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns a table's rows carry: all but generated columns and those the plan leaves to the server, with
+ * type, name hint, nullness and the plan's override and null fraction (column names in the plan are matched
+ * forgivingly, {@code userId} finds {@code user_id}).
+ */
+final class ColumnSpecs {
+
+    private ColumnSpecs() {
+    }
+
+    static List<ColumnSpec> of(Table table, TablePlan plan) {
+        Map<String, ColumnOverride> overrides = new HashMap<>();
+        Map<String, Double> nulls = new HashMap<>();
+        if (plan != null) {
+            plan.overrides().forEach((name, o) -> overrides.put(table.matchColumn(name).name(), o));
+            plan.nullFractions().forEach((name, f) -> nulls.put(table.matchColumn(name).name(), f));
+        }
+        List<String> primaryKey = table.primaryKey() == null ? List.of() : table.primaryKey().columns();
+        List<ColumnSpec> out = new ArrayList<>();
+        for (Column c : table.columns()) {
+            ColumnOverride o = overrides.get(c.name());
+            if (c.isGenerated() || o == ColumnOverride.serverDefault()) {
+                continue;
+            }
+            ValueType type = ValueTypes.of(c);
+            boolean notNull = c.notNull() || domainNotNull(c.type()) || primaryKey.contains(c.name());
+            Hint hint = NameHints.forColumn(table.simpleName(), c.name(), isNumber(type), isTemporal(type));
+            double nullFraction = nulls.getOrDefault(c.name(), hint.nullFraction());
+            ColumnSpec spec = new ColumnSpec(out.size(), c, type, hint, notNull, o, nullFraction);
+            requireGeneratable(table, spec);
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private static boolean domainNotNull(PgType type) {
+        for (PgType t = type; t != null && t.category() == TypeCategory.DOMAIN; t = t.baseType()) {
+            if (t.domainNotNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNumber(ValueType type) {
+        return type instanceof OrderedType && !(type instanceof DateType) && !(type instanceof TimestampType)
+                && !(type instanceof dev.pgtestkit.mock.internal.value.TimeType)
+                && !(type instanceof dev.pgtestkit.mock.internal.value.EnumType)
+                && !(type instanceof dev.pgtestkit.mock.internal.value.BoolType);
+    }
+
+    private static boolean isTemporal(ValueType type) {
+        return type instanceof DateType || type instanceof TimestampType;
+    }
+
+    /** A NOT NULL column of a type the generator cannot produce needs an override: say which. */
+    private static void requireGeneratable(Table table, ColumnSpec c) {
+        boolean unknown = c.type() instanceof UnknownType
+                || c.type() instanceof ArrayType a && a.element() instanceof UnknownType;
+        if (unknown && c.notNull() && c.override() == null) {
+            throw new GenerationException("Cannot generate column \"" + c.name() + "\" of table " + table.name()
+                    + ": its type " + c.column().type().displayName() + " is not one the generator knows, and the"
+                    + " column is NOT NULL. Override it in the plan, e.g. .table(\"" + table.simpleName() + "\", n,"
+                    + " t -> t.column(\"" + c.name() + "\", ColumnOverride.constant(\"<a " + c.column().type()
+                    .displayName() + " literal>\")))", table.schema(), table.simpleName(), c.name(), null);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.pgtestkit.mock.internal;
+
+import dev.pgtestkit.core.schema.ForeignKey;
+import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.mock.CopyFormat;
+import dev.pgtestkit.mock.GenerationResult;
+import dev.pgtestkit.mock.ProgressListener;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Loads a compiled plan in the caller's transaction: deferrable cycle edges deferred, optionally every foreign
+ * key of the plan's tables dropped and re-added (re-adding validates all rows at once), rows streamed with COPY
+ * while later chunks are generated, NULL-first cycle edges filled by UPDATE, sequences advanced.
+ */
+public final class DatabaseLoader {
+
+    /**
+     * @param format            COPY format
+     * @param threads           generator threads
+     * @param chunkRows         rows per chunk
+     * @param deferForeignKeys  drop the plan tables' foreign keys during the load and re-add them after
+     */
+    public record Settings(CopyFormat format, int threads, int chunkRows, boolean deferForeignKeys) {
+    }
+
+    private DatabaseLoader() {
+    }
+
+    /** Loads {@code plan} through {@code connection} (auto-commit off; the caller commits or rolls back). */
+    public static GenerationResult load(CompiledPlan plan, Connection connection, DataSource verification,
+                                        Settings settings, ProgressListener progress) {
+        long started = System.nanoTime();
+        List<ForeignKeyDeferral.Dropped> dropped = settings.deferForeignKeys()
+                ? ForeignKeyDeferral.drop(connection, plan) : List.of();
+        if (!settings.deferForeignKeys()) {
+            deferCycleEdges(connection, plan);
+        }
+        ResultCollector results = new ResultCollector();
+        try (ConnectionSource helpers = new ConnectionSource(verification)) {
+            ChunkProducer producer = new ChunkProducer(settings.format(), new ServerVerifier(helpers), plan.keepRows(),
+                    true);
+            CopySink sink = new CopySink(connection, settings.format(), progress, results);
+            try {
+                new ChunkPipeline(plan, producer, settings.threads(), settings.chunkRows()).run(sink);
+            } catch (RuntimeException e) {
+                sink.cancel();
+                throw e;
+            }
+        }
+        for (TableGenerator g : plan.tables()) {
+            Backfiller.run(connection, g, results.backfills(g));
+            SequenceAdvancer.advance(connection, g);
+        }
+        ForeignKeyDeferral.restore(connection, dropped);
+        return new GenerationResult(results.tables(), name -> generator(plan, name).keys(), results.kept(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    static TableGenerator generator(CompiledPlan plan, dev.pgtestkit.core.schema.QualifiedName name) {
+        return plan.tables().stream().filter(g -> g.table().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Deferrable foreign keys closing a cycle are checked at commit, when both sides are loaded. */
+    private static void deferCycleEdges(Connection connection, CompiledPlan plan) {
+        for (TableGenerator g : plan.tables()) {
+            for (ForeignKey fk : g.extras().deferred()) {
+                execute(connection, "SET CONSTRAINTS " + Identifiers.quote(fk.table().schema()) + "."
+                        + Identifiers.quote(fk.name()) + " DEFERRED", "deferring " + fk.name());
+            }
+        }
+    }
+
+    static void execute(Connection connection, String sql, String what) {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw Failures.of(what, e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pgtestkit.mock.internal;
+
+import dev.pgtestkit.core.schema.QualifiedName;
+import dev.pgtestkit.core.schema.Sequence;
+import dev.pgtestkit.mock.internal.value.ValueType;
+import java.util.List;
+
+/** What the target database already holds, as far as generation depends on it. */
+public interface DatabaseState {
+
+    /** Rows in a table now (0 offline). */
+    long rowCount(QualifiedName table);
+
+    /**
+     * The first value a generated row may take in a sequence-numbered column: the sequence's next value, past
+     * the largest value already in the column.
+     *
+     * @param sequence regclass text of the sequence ({@code "public"."users_id_seq"})
+     * @param meta     the sequence as the registry read it, or {@code null} if unknown
+     */
+    long nextValue(String sequence, Sequence meta, QualifiedName table, String column);
+
+    /** Existing values of {@code columns} (rows with a NULL among them left out), ordered. */
+    List<Object[]> keys(QualifiedName table, List<String> columns, List<ValueType> types);
+
+    /** No database: empty tables, sequences at their start. */
+    DatabaseState OFFLINE = new DatabaseState() {
+        @Override
+        public long rowCount(QualifiedName table) {
+            return 0;
+        }
+
+        @Override
+        public long nextValue(String sequence, Sequence meta, QualifiedName table, String column) {
+            return meta == null ? 1 : meta.start();
+        }
+
+        @Override
+        public List<Object[]> keys(QualifiedName table, List<String> columns, List<ValueType> types) {
+            return List.of();
+        }
+    };
+}

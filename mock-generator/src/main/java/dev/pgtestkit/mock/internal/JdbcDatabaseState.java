@@ -1,0 +1,92 @@
+package dev.pgtestkit.mock.internal;
+
+import dev.pgtestkit.core.QueryException;
+import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.schema.QualifiedName;
+import dev.pgtestkit.core.schema.Sequence;
+import dev.pgtestkit.mock.internal.value.ValueType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reads row counts, sequence positions and existing keys over one connection (the loading transaction's). */
+public final class JdbcDatabaseState implements DatabaseState {
+
+    private final Connection connection;
+    private final Map<QualifiedName, Long> counts = new HashMap<>();
+
+    public JdbcDatabaseState(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public long rowCount(QualifiedName table) {
+        return counts.computeIfAbsent(table, t -> queryLong("SELECT count(*) FROM " + t.quoted()));
+    }
+
+    @Override
+    public long nextValue(String sequence, Sequence meta, QualifiedName table, String column) {
+        long increment = meta == null ? 1 : meta.increment();
+        long next = meta == null ? 1 : meta.start();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_sequence_last_value(?::regclass)")) {
+            ps.setString(1, sequence);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getObject(1) != null) {
+                    next = rs.getLong(1) + increment;
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("reading sequence " + sequence, e);
+        }
+        if (rowCount(table) > 0) {
+            long max = queryLong("SELECT coalesce(max(" + Identifiers.quote(column) + "), 0) FROM " + table.quoted());
+            next = Math.max(next, max + increment);
+        }
+        return next;
+    }
+
+    @Override
+    public List<Object[]> keys(QualifiedName table, List<String> columns, List<ValueType> types) {
+        if (rowCount(table) == 0) {
+            return List.of();
+        }
+        String cols = columns.stream().map(c -> Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
+        String notNull = columns.stream().map(c -> Identifiers.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        String sql = "SELECT " + cols + " FROM " + table.quoted() + " WHERE " + notNull + " ORDER BY "
+                + columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+        List<Object[]> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                Object[] key = new Object[columns.size()];
+                for (int k = 0; k < key.length; k++) {
+                    key[k] = types.get(k).parse(rs.getString(k + 1));
+                }
+                out.add(key);
+            }
+        } catch (SQLException e) {
+            throw failure("reading existing keys of " + table, e);
+        }
+        return out;
+    }
+
+    private long queryLong(String sql) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure("running " + sql, e);
+        }
+    }
+
+    static QueryException failure(String what, SQLException e) {
+        return new QueryException("Failed " + what + ": " + e.getMessage(), e.getSQLState(), e);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.pgtestkit.mock.internal;
+
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * Fills a row's key columns (foreign keys, unique and primary key columns, sequence columns) as pure
+ * functions of the row index, laid out by {@link KeyPlanner} so that every unique key holds by construction
+ * and every foreign key points at an existing parent. Pure means a child can compute its parents' keys, and a
+ * self-reference the key of an earlier row, without storing them.
+ */
+final class KeyAssigner {
+
+    /** The coordinates of one row: index, group (parent) and rank within it, and cartesian components. */
+    static final class Coords {
+        long index;
+        long group = -1;
+        long rank;
+        long[][] cartesian;
+    }
+
+    /** Where a dimension's coordinate comes from. */
+    @FunctionalInterface
+    interface Coordinate {
+        long of(Coords c);
+    }
+
+    /** A foreign key's columns and how the parent is chosen. */
+    record ForeignKeyRule(int[] positions, ParentKeys parents, ParentChoice choice) {
+    }
+
+    /** A key column filled from a coordinate, or from a plain source when it need not be unique itself. */
+    record ColumnRuleOf(int position, UniqueSource unique, Coordinate coordinate, ValueSource plain) {
+    }
+
+    /** A column numbered by a sequence: {@code next + i * increment} ({@code next} is past existing rows). */
+    record SequenceRule(int position, long next, long increment, java.util.function.LongFunction<Object> value) {
+    }
+
+    /** A cartesian product: one permutation, components by mixed radix. */
+    record Cartesian(Permutation permutation, long[] radices) {
+    }
+
+    private final long seed;
+    private final long base;
+    private final GroupLayout layout;
+    private final List<SequenceRule> sequences;
+    private final List<ColumnRuleOf> columns;
+    private final List<ForeignKeyRule> foreignKeys;
+    private final List<Cartesian> cartesians;
+
+    KeyAssigner(long seed, long base, GroupLayout layout, List<SequenceRule> sequences, List<ColumnRuleOf> columns,
+                List<ForeignKeyRule> foreignKeys, List<Cartesian> cartesians) {
+        this.seed = seed;
+        this.base = base;
+        this.layout = layout;
+        this.sequences = List.copyOf(sequences);
+        this.columns = List.copyOf(columns);
+        this.foreignKeys = List.copyOf(foreignKeys);
+        this.cartesians = List.copyOf(cartesians);
+    }
+
+    /** Fills every key column of row {@code i} into {@code row}. */
+    void fill(long i, RowBuffer row, Rng rng) {
+        fill(i, row, rng, null);
+    }
+
+    /**
+     * Fills the key columns of row {@code i}; with {@code only}, just those positions (a child asking for its
+     * parent's referenced key must not compute the parent's own parents: across a cycle that never ends).
+     * Self-references are never computed for {@code only}.
+     */
+    void fill(long i, RowBuffer row, Rng rng, IntPredicate only) {
+        Coords c = coords(i);
+        Object[] values = row.values;
+        for (SequenceRule s : sequences) {
+            if (only == null || only.test(s.position())) {
+                values[s.position()] = s.value().apply(s.next() + i * s.increment());
+            }
+        }
+        for (ColumnRuleOf col : columns) {
+            if (only == null || only.test(col.position())) {
+                long columnSeed = Hash.of(seed, base + i, col.position());
+                rng.reset(columnSeed);
+                row.column(rng, columnSeed);
+                values[col.position()] = col.unique() != null ? col.unique().valueAt(col.coordinate().of(c), rng)
+                        : col.plain().next(rng, row);
+            }
+        }
+        for (ForeignKeyRule fk : foreignKeys) {
+            if (only == null || !fk.choice().isSelfReference() && anyOf(fk.positions(), only)) {
+                copyKey(fk, fk.choice().parent(c, fk.parents().size()), values);
+            }
+        }
+    }
+
+    private static boolean anyOf(int[] positions, IntPredicate only) {
+        for (int p : positions) {
+            if (only.test(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void copyKey(ForeignKeyRule fk, long parent, Object[] values) {
+        Object[] key = parent < 0 ? null : fk.parents().key(parent);
+        for (int k = 0; k < fk.positions().length; k++) {
+            values[fk.positions()[k]] = key == null ? null : key[k];
+        }
+    }
+
+    private Coords coords(long i) {
+        Coords c = new Coords();
+        c.index = i;
+        if (layout != null) {
+            c.group = layout.groupOf(i);
+            c.rank = i - layout.start(c.group);
+        }
+        if (!cartesians.isEmpty()) {
+            c.cartesian = new long[cartesians.size()][];
+            for (int k = 0; k < cartesians.size(); k++) {
+                c.cartesian[k] = decompose(cartesians.get(k), base + i);
+            }
+        }
+        return c;
+    }
+
+    private static long[] decompose(Cartesian cart, long index) {
+        long x = cart.permutation().apply(index);
+        long[] out = new long[cart.radices().length];
+        for (int d = out.length - 1; d >= 0; d--) {
+            out[d] = x % cart.radices()[d];
+            x /= cart.radices()[d];
+        }
+        return out;
+    }
+}

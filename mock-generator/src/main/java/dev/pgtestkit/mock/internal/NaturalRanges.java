@@ -1,0 +1,84 @@
+package dev.pgtestkit.mock.internal;
+
+import dev.pgtestkit.mock.internal.value.BoolType;
+import dev.pgtestkit.mock.internal.value.DateType;
+import dev.pgtestkit.mock.internal.value.EnumType;
+import dev.pgtestkit.mock.internal.value.Hint;
+import dev.pgtestkit.mock.internal.value.IntegerType;
+import dev.pgtestkit.mock.internal.value.OrderedType;
+import dev.pgtestkit.mock.internal.value.TimeType;
+import dev.pgtestkit.mock.internal.value.TimestampType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** The position range a column's values should preferably fall in, from its type and name hint. */
+final class NaturalRanges {
+
+    private static final long DAY_SECONDS = 86_400;
+
+    private NaturalRanges() {
+    }
+
+    /** {lo, hi} in positions, inside the type's range. */
+    static long[] of(OrderedType type, Hint hint) {
+        long[] r = raw(type, hint);
+        return new long[] {Math.max(r[0], type.minPosition()), Math.min(r[1], type.maxPosition())};
+    }
+
+    private static long[] raw(OrderedType type, Hint hint) {
+        if (type instanceof EnumType || type instanceof BoolType || type instanceof TimeType) {
+            return new long[] {type.minPosition(), type.maxPosition()};
+        }
+        if (type instanceof DateType || type instanceof TimestampType) {
+            boolean birth = hint.temporal() == Hint.Temporal.BIRTH;
+            return window(type, birth ? Defaults.BIRTH_START : Defaults.WINDOW_START,
+                    birth ? Defaults.BIRTH_END : Defaults.WINDOW_END);
+        }
+        if (type instanceof IntegerType && hint.temporal() == Hint.Temporal.EPOCH_MILLIS) {
+            return new long[] {millis(Defaults.WINDOW_START), millis(Defaults.WINDOW_END)};
+        }
+        long lo = hint.low() != null ? hint.low() : Defaults.NUMBER_LOW;
+        long hi = hint.high() != null ? hint.high() : Defaults.NUMBER_HIGH;
+        long unit = type.unit();
+        return new long[] {saturatedTimes(lo, unit), saturatedTimes(hi, unit)};
+    }
+
+    private static long[] window(OrderedType type, LocalDate start, LocalDate end) {
+        return new long[] {type.ceil(start), type.floor(end.atTime(23, 59, 59))};
+    }
+
+    private static long millis(LocalDate day) {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /** Positions a related date/time value lands after (or before) its anchor: 60 days, a year, two hours. */
+    static long spread(OrderedType type) {
+        if (type instanceof TimestampType) {
+            return 60 * DAY_SECONDS * type.unit();
+        }
+        if (type instanceof DateType) {
+            return 365;
+        }
+        if (type instanceof TimeType) {
+            return 2 * 3600 * type.unit();
+        }
+        return 0;
+    }
+
+    /** Hint choices (HTTP codes...) as positions, or {@code null}. */
+    static long[] choices(OrderedType type, Hint hint) {
+        if (hint.choices() == null || type instanceof EnumType || type instanceof BoolType) {
+            return null;
+        }
+        long[] out = new long[hint.choices().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = saturatedTimes(hint.choices()[i], type.unit());
+        }
+        return out;
+    }
+
+    private static long saturatedTimes(long a, long b) {
+        long r = a * b;
+        return Math.multiplyHigh(a, b) != (r >> 63) ? (a < 0 == b < 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : r;
+    }
+}

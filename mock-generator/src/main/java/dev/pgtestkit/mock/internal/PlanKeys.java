@@ -1,0 +1,102 @@
+package dev.pgtestkit.mock.internal;
+
+import dev.pgtestkit.core.schema.ForeignKey;
+import dev.pgtestkit.core.schema.QualifiedName;
+import dev.pgtestkit.mock.GenerationException;
+import dev.pgtestkit.mock.internal.value.ValueType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parent rows every foreign key of a plan can point at: rows generated now (keys computed from the parent's
+ * row index on first use, so a parent later in the order, across a cycle, works too) and, for tables outside
+ * the plan or when asked, rows already in the database.
+ */
+final class PlanKeys {
+
+    private final DatabaseState db;
+    private final Map<QualifiedName, Long> plannedRows = new HashMap<>();
+    private final Map<QualifiedName, Boolean> reuse = new HashMap<>();
+    private final Map<QualifiedName, TableGenerator> generators = new HashMap<>();
+    private final Map<String, ParentKeys> cache = new HashMap<>();
+
+    PlanKeys(DatabaseState db) {
+        this.db = db;
+    }
+
+    void plan(QualifiedName table, long rows, boolean reuseExisting) {
+        plannedRows.put(table, rows);
+        reuse.put(table, reuseExisting);
+    }
+
+    boolean planned(QualifiedName table) {
+        return plannedRows.containsKey(table);
+    }
+
+    void register(TableGenerator generator) {
+        generators.put(generator.table().name(), generator);
+    }
+
+    /** @param types the referencing columns' types (to read existing keys) */
+    ParentKeys parents(ForeignKey fk, List<ValueType> types) {
+        String cacheKey = fk.table() + "/" + fk.name();
+        ParentKeys cached = cache.get(cacheKey);
+        if (cached == null) {
+            cached = build(fk, types);
+            cache.put(cacheKey, cached);
+        }
+        return cached;
+    }
+
+    private ParentKeys build(ForeignKey fk, List<ValueType> types) {
+        QualifiedName parent = fk.referencedTable();
+        Long planned = plannedRows.get(parent);
+        boolean withExisting = planned == null || reuse.get(parent) || fk.isSelfReference();
+        ParentKeys existing = ParentKeys.of(withExisting ? db.keys(parent, fk.referencedColumns(), types) : List.of());
+        if (planned == null || planned == 0) {
+            return existing;
+        }
+        ParentKeys generated = ParentKeys.lazy(planned, new GeneratedKeyFunction(fk, parent));
+        return existing.size() == 0 ? generated : ParentKeys.concat(existing, generated);
+    }
+
+    /** Computes a generated parent's referenced values, resolving the parent's generator on first use. */
+    private final class GeneratedKeyFunction implements java.util.function.LongFunction<Object[]> {
+        private final ForeignKey fk;
+        private final QualifiedName parent;
+        private final Rng rng = new Rng();
+        private TableGenerator generator;
+        private int[] positions;
+        private RowBuffer buffer;
+
+        GeneratedKeyFunction(ForeignKey fk, QualifiedName parent) {
+            this.fk = fk;
+            this.parent = parent;
+        }
+
+        @Override
+        public Object[] apply(long index) {
+            if (generator == null) {
+                resolve();
+            }
+            return generator.keyValues(index, positions, buffer, rng);
+        }
+
+        private void resolve() {
+            generator = generators.get(parent);
+            positions = new int[fk.referencedColumns().size()];
+            try {
+                for (int k = 0; k < positions.length; k++) {
+                    positions[k] = generator.position(fk.referencedColumns().get(k));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new GenerationException("Foreign key " + fk.name() + " of " + fk.table() + " references "
+                        + parent + fk.referencedColumns() + ", which the plan leaves to the server; generate those"
+                        + " columns (remove their serverDefault override).", fk.table().schema(), fk.table().name(),
+                        fk.columns().get(0), fk.name());
+            }
+            buffer = generator.newBuffer();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pgtestkit.mock.internal;
+
+/**
+ * The sources of a table's non-key columns for one choice of check alternatives, in generation order (a
+ * column bounded by another comes after it).
+ */
+final class Variant {
+
+    private final boolean feasible;
+    private final int[] order;
+    private final ValueSource[] sources;
+
+    Variant(boolean feasible, int[] order, ValueSource[] sources) {
+        this.feasible = feasible;
+        this.order = order;
+        this.sources = sources;
+    }
+
+    boolean feasible() {
+        return feasible;
+    }
+
+    /** Fills this variant's columns; false when a source found no value for this row. */
+    boolean fill(RowBuffer row, long rowSeed, int attempt, Rng rng) {
+        Object[] values = row.values;
+        for (int p : order) {
+            long seed = Hash.of(rowSeed, p, attempt);
+            rng.reset(seed);
+            row.column(rng, seed);
+            Object v = sources[p].next(rng, row);
+            if (v == ValueSource.INFEASIBLE) {
+                return false;
+            }
+            values[p] = v;
+        }
+        return true;
+    }
+
+    /** Clears this variant's columns before another attempt. */
+    void clear(RowBuffer row) {
+        for (int p : order) {
+            row.values[p] = null;
+        }
+    }
+}

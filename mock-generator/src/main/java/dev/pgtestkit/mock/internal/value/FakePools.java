@@ -1,0 +1,46 @@
+package dev.pgtestkit.mock.internal.value;
+
+import dev.pgtestkit.mock.internal.Hash;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import net.datafaker.Faker;
+
+/**
+ * Pools of Datafaker values, one per {@link FakeKind}, built on first use from a Faker seeded with
+ * (seed, kind): the pool is the same whichever thread builds it and whenever. Picking from a pool costs a hash
+ * and an array read, where a Faker call costs microseconds; that is what lets generation keep up with COPY.
+ */
+public final class FakePools {
+
+    private final long seed;
+    private final Locale locale;
+    private final Map<FakeKind, String[]> pools = new ConcurrentHashMap<>();
+
+    public FakePools(long seed, Locale locale) {
+        this.seed = seed;
+        this.locale = locale;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The pool of a kind that has a Datafaker source. */
+    public String[] pool(FakeKind kind) {
+        return pools.computeIfAbsent(kind, this::build);
+    }
+
+    private String[] build(FakeKind kind) {
+        if (kind.source() == null) {
+            throw new IllegalArgumentException(kind + " is composed, not pooled");
+        }
+        Faker faker = new Faker(locale, new Random(Hash.of(seed, Hash.of(kind.name()))));
+        String[] pool = new String[kind.poolSize()];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = kind.source().apply(faker);
+        }
+        return pool;
+    }
+}
