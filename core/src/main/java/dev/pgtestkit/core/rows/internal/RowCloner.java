@@ -136,19 +136,22 @@ public final class RowCloner {
 
     /**
      * The values to insert for a copy of {@code source}: {@code fixed} values (overrides, re-pointed foreign
-     * keys) win; generated and identity columns are left to the server; a primary key gets a new value unless
-     * a fixed column already changes it; unique columns with a default are regenerated.
+     * keys) win; generated, identity and defaulted key columns are left to the server; the other key columns
+     * are copied when the key changes anyway (a fixed or regenerated part), else get a new value; unique
+     * columns with a default are regenerated; everything else is copied.
      */
     static Map<Column, Object> copyOf(Table table, Map<String, Object> source, Map<Column, ?> fixed) {
         List<String> pk = table.primaryKeyOptional().map(k -> k.columns()).orElse(List.of());
-        boolean keyChangesAnyway = fixed.keySet().stream().anyMatch(c -> pk.contains(c.name()));
+        boolean keyChangesAnyway = table.columns().stream().filter(c -> pk.contains(c.name()))
+                .anyMatch(c -> fixed.containsKey(c) || serverMakes(c));
         Map<Column, Object> copy = new LinkedHashMap<>();
         for (Column column : table.columns()) {
+            boolean inKey = pk.contains(column.name());
             if (fixed.containsKey(column)) {
                 copy.put(column, fixed.get(column));
-            } else if (column.isGenerated() || column.identity() != Identity.NONE) {
+            } else if (column.isGenerated() || column.identity() != Identity.NONE || inKey && serverMakes(column)) {
                 continue;
-            } else if (pk.contains(column.name()) && !keyChangesAnyway) {
+            } else if (inKey && !keyChangesAnyway) {
                 newKey(table, column).ifPresent(value -> copy.put(column, value));
             } else if (!isRegeneratedUnique(table, column)) {
                 copy.put(column, source.get(column.name()));
@@ -157,11 +160,12 @@ public final class RowCloner {
         return copy;
     }
 
-    /** Empty when the server makes the new value (default, sequence); a random UUID for a uuid key. */
+    private static boolean serverMakes(Column column) {
+        return column.defaultExpr() != null || column.identity() != Identity.NONE;
+    }
+
+    /** A random UUID for a uuid key without default; any other key without default must be overridden. */
     private static Optional<Object> newKey(Table table, Column column) {
-        if (column.defaultExpr() != null) {
-            return Optional.empty();
-        }
         if (column.type().rootType().name().equals("uuid")) {
             return Optional.of(UUID.randomUUID());
         }
