@@ -81,8 +81,16 @@ final class SqlNormalizer {
             case NUMBER -> positional ? t.text() : "?";
             case WORD -> word(t.text());
             case OPERATOR -> t.text().replace("?", "??");
+            case QUOTED_IDENT -> quotedIdentifier(t.text());
             default -> t.text();
         };
+    }
+
+    /** {@code "id"} names the same column as {@code id}: quotes that change nothing are dropped. */
+    private static String quotedIdentifier(String quoted) {
+        String inner = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1) : "";
+        boolean plain = inner.matches("[a-z_][a-z0-9_$]*") && !KEYWORDS.contains(inner.toUpperCase(Locale.ROOT));
+        return plain ? inner : quoted;
     }
 
     private static String word(String text) {

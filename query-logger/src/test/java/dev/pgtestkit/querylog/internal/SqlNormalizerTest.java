@@ -45,6 +45,12 @@ class SqlNormalizerTest {
     }
 
     @Test
+    void quotesThatChangeNothingAreDropped() {
+        assertThat(plain("SELECT \"id\", \"Name\", \"select\" FROM \"users\""))
+                .isEqualTo("SELECT id, \"Name\", \"select\" FROM users");
+    }
+
+    @Test
     void signedNumbersAreOneConstantButSubtractionStays() {
         assertThat(plain("SELECT a - 5, -3 FROM t WHERE b = -7 AND c IN (-1, 2)"))
                 .isEqualTo("SELECT a - ?, ? FROM t WHERE b = ? AND c IN (?)");

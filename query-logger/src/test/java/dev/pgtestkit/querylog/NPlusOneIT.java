@@ -1,0 +1,149 @@
+package dev.pgtestkit.querylog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pgtestkit.core.DisposableDatabase;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** N+1 detection on a real loop: one query per order for its customer, against one query for all of them. */
+class NPlusOneIT {
+
+    private static DisposableDatabase db;
+    private static QueryLogger logger;
+    private static DataSource logged;
+
+    @BeforeAll
+    static void createSchema() throws SQLException {
+        db = TestDatabases.withSchema(
+                "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL)",
+                "CREATE TABLE orders (id int PRIMARY KEY, customer_id int NOT NULL REFERENCES customers)",
+                "INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 10) g",
+                "INSERT INTO orders SELECT g, g FROM generate_series(1, 10) g");
+        logger = QueryLogger.builder().logToSlf4j(false).nPlusOneThreshold(5).build();
+        logged = logger.wrap(db.dataSource());
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        logger.close();
+        db.close();
+    }
+
+    /** The N+1 way: a query for the orders, then one per order. */
+    private static List<String> customerNamesOneByOne(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (int customerId : orderCustomerIds(c)) {
+            names.add(customerName(c, customerId));
+        }
+        return names;
+    }
+
+    private static String customerName(Connection c, int customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM customers WHERE id = ?")) {
+            ps.setInt(1, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static List<Integer> orderCustomerIds(Connection c) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT customer_id FROM orders ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getInt(1));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void aQueryPerRowInALoopIsFoundWithItsCallSite() throws SQLException {
+        try (QueryScope scope = logger.startScope("n+1"); Connection c = logged.getConnection()) {
+            assertThat(customerNamesOneByOne(c)).hasSize(10);
+            QueryLog log = scope.log();
+            assertThat(log.nPlusOneFindings()).singleElement().satisfies(finding -> {
+                assertThat(finding.normalizedSql()).isEqualTo("SELECT name FROM customers WHERE id = ?");
+                assertThat(finding.executions()).isEqualTo(10);
+                assertThat(finding.distinctParameters()).isEqualTo(10);
+                assertThat(finding.callSite().className()).isEqualTo(NPlusOneIT.class.getName());
+                assertThat(finding.callSite().methodName()).isEqualTo("customerName");
+                assertThat(finding.callSite().fileName()).isEqualTo("NPlusOneIT.java");
+                assertThat(finding.describe()).startsWith("N+1: SELECT name FROM customers WHERE id = ? ran 10 times"
+                        + " with 10 different parameter sets at dev.pgtestkit.querylog.NPlusOneIT.customerName(NPlusOneIT.java:");
+            });
+            assertThatThrownBy(() -> QueryLogAssert.assertThat(log).hasNoNPlusOne())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("Expected no N+1 queries but found 1:")
+                    .hasMessageContaining("SELECT name FROM customers WHERE id = ? ran 10 times");
+        }
+    }
+
+    @Test
+    void oneQueryForAllRowsIsNotNPlusOne() throws SQLException {
+        try (QueryScope scope = logger.startScope("join"); Connection c = logged.getConnection()) {
+            List<Integer> ids = orderCustomerIds(c);
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM customers WHERE id = ANY(?)")) {
+                Array array = c.createArrayOf("int4", ids.toArray());
+                ps.setArray(1, array);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        assertThat(rs.getString(1)).startsWith("customer");
+                    }
+                }
+            }
+            QueryLogAssert.assertThat(scope.log()).hasNoNPlusOne().hasSelectCount(2)
+                    .hasStatementCountForTable("customers", 1);
+        }
+    }
+
+    @Test
+    void theSameParametersAgainAndAgainAreNotNPlusOne() throws SQLException {
+        try (QueryScope scope = logger.startScope("cache miss"); Connection c = logged.getConnection()) {
+            for (int i = 0; i < 8; i++) {
+                customerName(c, 3);
+            }
+            QueryLogAssert.assertThat(scope.log()).hasNoNPlusOne().hasSelectCount(8);
+        }
+    }
+
+    @Test
+    void fewerExecutionsThanTheThresholdAreNotNPlusOne() throws SQLException {
+        try (QueryScope scope = logger.startScope("few"); Connection c = logged.getConnection()) {
+            for (int id = 1; id <= 4; id++) {
+                customerName(c, id);
+            }
+            QueryLogAssert.assertThat(scope.log()).hasNoNPlusOne();
+        }
+    }
+
+    @Test
+    void findingsBelongToTheirScope() throws SQLException {
+        try (Connection c = logged.getConnection()) {
+            try (QueryScope first = logger.startThreadScope("first")) {
+                customerNamesOneByOne(c);
+                first.reset();
+                assertThat(first.log().nPlusOneFindings()).isEmpty();
+            }
+            try (QueryScope second = logger.startThreadScope("second")) {
+                for (int id = 1; id <= 3; id++) {
+                    customerName(c, id);
+                }
+                assertThat(second.log().nPlusOneFindings()).as("3 here + 10 in another scope").isEmpty();
+            }
+        }
+    }
+}
