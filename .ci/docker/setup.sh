@@ -22,6 +22,10 @@ readonly PACKAGES=postgresql-15
 readonly CACHE_DIR="${PGTESTKIT_DOCKER_CACHE:-/var/cache/pgtestkit-docker}"
 readonly DOCKERD_LOG="${PGTESTKIT_DOCKERD_LOG:-/var/log/pgtestkit-dockerd.log}"
 readonly DOCKERD_WAIT_SECONDS=60
+# The engine to use or start: DOCKER_HOST as the docker CLI and Testcontainers read it. A private socket
+# (DOCKER_HOST=unix:///run/pgtestkit-docker.sock) keeps the engine invisible to processes that do not set it.
+readonly ENGINE_HOST="${DOCKER_HOST:-unix:///var/run/docker.sock}"
+readonly STARTED_PID_FILE="$CACHE_DIR/dockerd.pid"
 readonly SELF_TEST_WAIT_SECONDS=60
 readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly ENTRYPOINT_SRC="$HERE/docker-entrypoint.sh"
@@ -50,9 +54,11 @@ trap 'remove_temp_dirs' EXIT
 begin() {
 	current_step=$1
 	exit_code=$2
-	step_started=$SECONDS
+	step_started=$(now_ms)
 }
-done_step() { say "$current_step: $* ($((SECONDS - step_started)) s)"; }
+now_ms() { local us=${EPOCHREALTIME//[.,]/}; printf '%s\n' "$((10#$us / 1000))"; }
+seconds_since() { local ms=$(($(now_ms) - $1)); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
+done_step() { say "$current_step: $* ($(seconds_since "$step_started"))"; }
 
 remove_temp_dirs() {
 	local dir
@@ -115,22 +121,28 @@ engine_answers() { docker info >/dev/null 2>&1; }
 start_engine() {
 	begin engine 4
 	if engine_answers; then
-		done_step "a Docker engine already answers ($(docker version -f '{{.Server.Version}}'))"
+		done_step "a Docker engine already answers at $ENGINE_HOST ($(docker version -f '{{.Server.Version}}'))"
 		return
 	fi
+	case "$ENGINE_HOST" in
+		unix://*) ;;
+		*) fail "no Docker engine answers at DOCKER_HOST=$ENGINE_HOST; setup.sh only starts one on a local unix:// socket" ;;
+	esac
 	command -v dockerd >/dev/null || fail "dockerd is not on PATH although docker.io is installed"
 	local pid
 	pid=$(running_dockerd_pid)
 	if [ -z "$pid" ]; then
-		say "engine: starting dockerd in the background (log: $DOCKERD_LOG)"
+		say "engine: starting dockerd on $ENGINE_HOST in the background (log: $DOCKERD_LOG)"
 		# 9>&-: the daemon outlives this script and must not inherit (and hold) the setup lock.
-		setsid nohup dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
+		setsid nohup dockerd -H "$ENGINE_HOST" >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
 		pid=$!
+		# stop.sh stops only an engine this script started.
+		printf '%s\n' "$pid" >"$STARTED_PID_FILE"
 	else
 		say "engine: dockerd (pid $pid) is running but not answering yet; waiting for it"
 	fi
 	wait_for_engine "$pid"
-	done_step "dockerd $(docker version -f '{{.Server.Version}}') answers at /var/run/docker.sock"
+	done_step "dockerd $(docker version -f '{{.Server.Version}}') answers at $ENGINE_HOST"
 }
 
 # The pid of a live dockerd from its pid file; a stale pid file (process gone) is removed, it would block a start.
@@ -255,6 +267,8 @@ import_images() {
 	tar -C "$dir" -c . | docker import --change "LABEL dev.pgtestkit.recipe=$recipe" - "$HELPER_IMAGE" >/dev/null
 	install -m 0755 "$ENTRYPOINT_SRC" "$dir$ENTRYPOINT_DST"
 	tar -C "$dir" -c . | docker import "${import_args[@]}" - "$IMAGE" >/dev/null
+	# Images of an older recipe lost their tags just now; drop them rather than leave 200 MB each behind.
+	docker image prune -f --filter label=dev.pgtestkit.recipe >/dev/null
 	done_step "imported $IMAGE and $HELPER_IMAGE (recipe $recipe)"
 	self_test
 }
@@ -282,7 +296,8 @@ self_test() {
 }
 
 main() {
-	local started=$SECONDS recipe
+	local started recipe
+	started=$(now_ms)
 	ROOTFS_TAR=$(rootfs_tar)
 	readonly ROOTFS_TAR
 	require_root
@@ -297,9 +312,10 @@ main() {
 		import_images "$recipe"
 	fi
 	current_step=done
-	say "ready in $((SECONDS - started)) s: docker $(docker version -f '{{.Server.Version}}'), images $IMAGE and" \
-		"$HELPER_IMAGE; run tests with PGTESTKIT_PROVIDER=testcontainers PGTESTKIT_IMAGE=$IMAGE" \
-		"TESTCONTAINERS_RYUK_DISABLED=true"
+	local env="PGTESTKIT_PROVIDER=testcontainers PGTESTKIT_IMAGE=$IMAGE TESTCONTAINERS_RYUK_DISABLED=true"
+	if [ -n "${DOCKER_HOST:-}" ]; then env="DOCKER_HOST=$DOCKER_HOST $env"; fi
+	say "ready in $(seconds_since "$started"): docker $(docker version -f '{{.Server.Version}}'), images $IMAGE and" \
+		"$HELPER_IMAGE; run tests with $env"
 }
 
 main "$@"
