@@ -44,7 +44,7 @@ class HardCaseModelIT {
                 "public.events_2026", "public.events_default", "public.flyway_schema_history", "public.order_lines",
                 "public.orders", "public.products", "public.stock_levels", "public.type_samples",
                 "public.warehouses");
-        assertThat(registry.catalogQueryCount()).isEqualTo(7);
+        assertThat(registry.catalogQueryCount()).isEqualTo(8);
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.List;
 
 /**
  * Reads the catalog of the given schemas in seven queries (schemas, tables, columns, types, constraints,
- * indexes, sequences), inside one read-only REPEATABLE READ transaction so that all of them see the same
- * snapshot. Leaves the connection's transaction settings as it found them.
+ * indexes, sequences), plus one that turns JIT off for them (and, inside a caller's transaction, one that
+ * restores it). With auto-commit on they run in their own REPEATABLE READ transaction, so all of them see the
+ * same snapshot; inside the caller's transaction they see what it sees. Leaves the connection's transaction
+ * settings as it found them.
  */
 public final class CatalogReader {
 
@@ -46,8 +48,14 @@ public final class CatalogReader {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
         }
+        Snapshot snapshot;
         try {
-            return readAll(schemas);
+            String previousJit = query(CatalogQueries.JIT_OFF, rs -> rs.getString(1)).get(0);
+            snapshot = readAll(schemas);
+            if (!autoCommit) {
+                // After a failure the caller's transaction is aborted anyway; only a success needs this.
+                restoreJit(previousJit);
+            }
         } finally {
             if (autoCommit) {
                 connection.rollback();
@@ -55,10 +63,19 @@ public final class CatalogReader {
                 connection.setTransactionIsolation(isolation);
             }
         }
+        return snapshot.withQueryCount(queryCount);
+    }
+
+    private void restoreJit(String previous) throws SQLException {
+        queryCount++;
+        try (PreparedStatement statement = connection.prepareStatement(CatalogQueries.JIT_RESTORE)) {
+            statement.setString(1, previous);
+            statement.executeQuery().close();
+        }
     }
 
     private Snapshot readAll(Collection<String> wanted) throws SQLException {
-        List<String> schemas = query(CatalogQueries.SCHEMAS, null, rs -> rs.getString(1));
+        List<String> schemas = query(CatalogQueries.SCHEMAS, rs -> rs.getString(1));
         if (wanted != null) {
             schemas = schemas.stream().filter(wanted::contains).toList();
         }
@@ -74,11 +91,18 @@ public final class CatalogReader {
                 queryCount);
     }
 
+    private <T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
+        return query(sql, null, mapper);
+    }
+
     private <T> List<T> query(String sql, Array schemas, RowMapper<T> mapper) throws SQLException {
         queryCount++;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (schemas != null) {
-                statement.setArray(1, schemas);
+                // Every parameter of a catalog query is the schema list.
+                for (int i = 1; i <= sql.chars().filter(ch -> ch == '?').count(); i++) {
+                    statement.setArray(i, schemas);
+                }
             }
             try (ResultSet rs = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>();
@@ -107,14 +131,14 @@ public final class CatalogReader {
     }
 
     private static ConstraintRow constraint(ResultSet rs) throws SQLException {
-        return new ConstraintRow(rs.getLong(1), rs.getString(2), letter(rs, 3), strings(rs, 4),
-                rs.getString(5), rs.getString(6), strings(rs, 7), letter(rs, 8), letter(rs, 9),
-                rs.getBoolean(10), rs.getBoolean(11), rs.getString(12), rs.getString(13), rs.getBoolean(14));
+        return new ConstraintRow(rs.getLong(1), rs.getString(2), letter(rs, 3), numbers(rs, 4), rs.getLong(5),
+                rs.getString(6), rs.getString(7), numbers(rs, 8), strings(rs, 9), letter(rs, 10), letter(rs, 11),
+                rs.getBoolean(12), rs.getBoolean(13), rs.getString(14), rs.getString(15), rs.getBoolean(16));
     }
 
     private static IndexRow index(ResultSet rs) throws SQLException {
         return new IndexRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                strings(rs, 6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+                numbers(rs, 6), strings(rs, 7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
                 rs.getBoolean(11));
     }
 
@@ -132,6 +156,19 @@ public final class CatalogReader {
     private static List<String> strings(ResultSet rs, int index) throws SQLException {
         Array array = rs.getArray(index);
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** An {@code int2[]} as attnums; SQL NULL gives an empty list. */
+    private static List<Integer> numbers(ResultSet rs, int index) throws SQLException {
+        Array array = rs.getArray(index);
+        if (array == null) {
+            return List.of();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (Object value : (Object[]) array.getArray()) {
+            numbers.add(((Number) value).intValue());
+        }
+        return numbers;
     }
 
     @FunctionalInterface

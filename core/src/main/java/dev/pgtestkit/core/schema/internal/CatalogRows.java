@@ -26,21 +26,23 @@ public final class CatalogRows {
     }
 
     /**
-     * A p/u/f/c constraint with its column names resolved in key order. For a foreign key the referenced side is
-     * named too (it may lie in a schema that was not loaded); otherwise those are {@code null} / empty.
+     * A p/u/f/c constraint; {@code keys} and {@code referencedKeys} are attnums in key order. For a foreign key
+     * into a schema that was not loaded, {@code referencedNames} holds the referenced columns' names (else empty).
      */
-    public record ConstraintRow(long tableOid, String name, char type, List<String> columns,
-                                String referencedSchema, String referencedTable, List<String> referencedColumns,
+    public record ConstraintRow(long tableOid, String name, char type, List<Integer> keys, long referencedOid,
+                                String referencedSchema, String referencedTable, List<Integer> referencedKeys,
+                                List<String> referencedNames,
                                 char onUpdate, char onDelete, boolean deferrable, boolean deferred,
                                 String definition, String expression, boolean nullsNotDistinct) {
     }
 
     /**
-     * An index; {@code keys} are the key columns' names, or the expression text for an expression key
-     * ({@code hasExpressions} then true). {@code constraintBacked}: a p/u/x constraint owns the index.
+     * An index; {@code keys} are the key columns' attnums, 0 for an expression key, in which case
+     * {@code keyTexts} holds every key as printed (else it is empty). {@code constraintBacked}: a p/u/x
+     * constraint owns the index.
      */
     public record IndexRow(long tableOid, String name, String method, boolean unique, boolean primary,
-                           List<String> keys, boolean hasExpressions, String predicate, String definition,
+                           List<Integer> keys, List<String> keyTexts, String predicate, String definition,
                            boolean nullsNotDistinct, boolean constraintBacked) {
     }
 
@@ -53,5 +55,9 @@ public final class CatalogRows {
     public record Snapshot(List<String> schemas, List<TableRow> tables, List<ColumnRow> columns,
                            List<TypeRow> types, List<ConstraintRow> constraints, List<IndexRow> indexes,
                            List<SequenceRow> sequences, int queryCount) {
+
+        Snapshot withQueryCount(int count) {
+            return new Snapshot(schemas, tables, columns, types, constraints, indexes, sequences, count);
+        }
     }
 }

@@ -30,6 +30,8 @@ public final class ModelAssembler {
     private final Map<Long, List<ColumnRow>> columnsByTable;
     private final Map<Long, List<ConstraintRow>> constraintsByTable;
     private final Map<Long, List<IndexRow>> indexesByTable;
+    /** Column names by table oid and attnum, to resolve the attnums keys come as. */
+    private final Map<Long, Map<Integer, String>> columnNames = new HashMap<>();
     private final Map<String, QualifiedName> sequenceByColumn = new HashMap<>();
 
     private ModelAssembler(Snapshot snapshot) {
@@ -38,6 +40,9 @@ public final class ModelAssembler {
         this.constraintsByTable = snapshot.constraints().stream()
                 .collect(Collectors.groupingBy(ConstraintRow::tableOid));
         this.indexesByTable = snapshot.indexes().stream().collect(Collectors.groupingBy(IndexRow::tableOid));
+        for (ColumnRow column : snapshot.columns()) {
+            columnNames.computeIfAbsent(column.tableOid(), oid -> new HashMap<>()).put(column.attnum(), column.name());
+        }
         for (SequenceRow row : snapshot.sequences()) {
             if (row.ownerTable() != null) {
                 sequenceByColumn.put(columnKey(row.ownerSchema(), row.ownerTable(), row.ownerColumn()),
@@ -73,7 +78,7 @@ public final class ModelAssembler {
                 .map(c -> uniqueKey(c, UniqueKey.Kind.PRIMARY_KEY)).findFirst().orElse(null);
         return new Table(name, kind(row), row.parentName() == null ? null : QualifiedName.of(row.parentSchema(), row.parentName()),
                 columns, primaryKey, uniqueKeys(constraints, indexes), foreignKeys(name, constraints),
-                checks(constraints, columns), indexes(indexes));
+                checks(constraints), indexes(indexes));
     }
 
     private Column column(QualifiedName table, ColumnRow row) {
@@ -85,43 +90,59 @@ public final class ModelAssembler {
                 sequenceByColumn.get(columnKey(table.schema(), table.name(), row.name())));
     }
 
-    private static List<UniqueKey> uniqueKeys(List<ConstraintRow> constraints, List<IndexRow> indexes) {
+    private List<UniqueKey> uniqueKeys(List<ConstraintRow> constraints, List<IndexRow> indexes) {
         List<UniqueKey> keys = new ArrayList<>();
         constraints.stream().filter(c -> c.type() == 'u')
                 .forEach(c -> keys.add(uniqueKey(c, UniqueKey.Kind.UNIQUE_CONSTRAINT)));
-        indexes.stream().filter(i -> i.unique() && !i.constraintBacked() && !i.hasExpressions())
-                .forEach(i -> keys.add(new UniqueKey(i.name(), UniqueKey.Kind.UNIQUE_INDEX, i.keys(),
-                        i.predicate(), i.nullsNotDistinct())));
+        indexes.stream().filter(i -> i.unique() && !i.constraintBacked() && !i.keys().contains(0))
+                .forEach(i -> keys.add(new UniqueKey(i.name(), UniqueKey.Kind.UNIQUE_INDEX,
+                        names(i.tableOid(), i.keys()), i.predicate(), i.nullsNotDistinct())));
         keys.sort(Comparator.comparing(UniqueKey::name));
         return keys;
     }
 
-    private static UniqueKey uniqueKey(ConstraintRow row, UniqueKey.Kind kind) {
-        return new UniqueKey(row.name(), kind, row.columns(), null, row.nullsNotDistinct());
+    private UniqueKey uniqueKey(ConstraintRow row, UniqueKey.Kind kind) {
+        return new UniqueKey(row.name(), kind, names(row.tableOid(), row.keys()), null, row.nullsNotDistinct());
     }
 
-    private static List<ForeignKey> foreignKeys(QualifiedName table, List<ConstraintRow> constraints) {
+    private List<ForeignKey> foreignKeys(QualifiedName table, List<ConstraintRow> constraints) {
         return constraints.stream().filter(c -> c.type() == 'f')
-                .map(c -> new ForeignKey(c.name(), table, c.columns(),
-                        QualifiedName.of(c.referencedSchema(), c.referencedTable()), c.referencedColumns(),
+                .map(c -> new ForeignKey(c.name(), table, names(c.tableOid(), c.keys()),
+                        QualifiedName.of(c.referencedSchema(), c.referencedTable()),
+                        c.referencedNames().isEmpty() ? names(c.referencedOid(), c.referencedKeys())
+                                : c.referencedNames(),
                         action(c.onDelete()), action(c.onUpdate()), c.deferrable(), c.deferred()))
                 .sorted(Comparator.comparing(ForeignKey::name)).toList();
     }
 
     /** Checks with their columns in table order (the catalog keeps them in no particular order). */
-    private static List<CheckConstraint> checks(List<ConstraintRow> constraints, List<Column> columns) {
-        Map<String, Integer> ordinals = columns.stream().collect(Collectors.toMap(Column::name, Column::ordinal));
+    private List<CheckConstraint> checks(List<ConstraintRow> constraints) {
         return constraints.stream().filter(c -> c.type() == 'c')
-                .map(c -> new CheckConstraint(c.name(), c.definition(), c.expression(), c.columns().stream()
-                        .sorted(Comparator.comparing(ordinals::get)).toList()))
+                .map(c -> new CheckConstraint(c.name(), c.definition(), c.expression(),
+                        names(c.tableOid(), c.keys().stream().sorted().toList())))
                 .sorted(Comparator.comparing(CheckConstraint::name)).toList();
     }
 
-    private static List<Index> indexes(List<IndexRow> rows) {
+    /** Indexes with their keys by name, an expression key by its text. */
+    private List<Index> indexes(List<IndexRow> rows) {
         return rows.stream()
-                .map(i -> new Index(i.name(), i.method(), i.keys(), i.unique(), i.primary(), i.predicate(),
+                .map(i -> new Index(i.name(), i.method(), indexKeys(i), i.unique(), i.primary(), i.predicate(),
                         i.definition()))
                 .sorted(Comparator.comparing(Index::name)).toList();
+    }
+
+    private List<String> indexKeys(IndexRow row) {
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < row.keys().size(); k++) {
+            int attnum = row.keys().get(k);
+            keys.add(attnum == 0 ? row.keyTexts().get(k) : columnNames.get(row.tableOid()).get(attnum));
+        }
+        return keys;
+    }
+
+    private List<String> names(long tableOid, List<Integer> attnums) {
+        Map<Integer, String> names = columnNames.getOrDefault(tableOid, Map.of());
+        return attnums.stream().map(names::get).toList();
     }
 
     private static TableKind kind(TableRow row) {
