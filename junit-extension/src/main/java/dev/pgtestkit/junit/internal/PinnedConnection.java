@@ -1,0 +1,382 @@
+package dev.pgtestkit.junit.internal;
+
+import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.junit.ThreadPolicy;
+import dev.pgtestkit.junit.TransactionIsolationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+import org.postgresql.jdbc.AutoSave;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One physical connection holding a test's transaction, shared by every logical connection handed out for it.
+ *
+ * <p>It keeps the stack of savepoints ({@link Mark}s): levels of the extension, named savepoints of
+ * {@code TestTransaction}, and the units of work of the code under test (a logical connection with auto-commit
+ * off opens a savepoint; its commit releases it, its rollback rolls back to it). PgJDBC's {@code autosave=always}
+ * wraps every statement of the code in a savepoint of its own, so a failing statement does not abort the test
+ * transaction, just as it would not abort an auto-commit connection.
+ *
+ * <p>Thread-safe: the stack and pgtestkit's own statement are guarded by this object's monitor; use by threads is
+ * ordered by a {@link UnitLock}.
+ */
+public final class PinnedConnection implements AutoCloseable {
+
+    /** {@code application_name} of pinned sessions, so the other-session check can tell them from leaks. */
+    public static final String APPLICATION_NAME = "pgtestkit-pinned";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PinnedConnection.class);
+
+    private final Connection physical;
+    private final PGConnection pg;
+    private final String database;
+    private final UnitLock lock = new UnitLock();
+    private final Deque<Mark> marks = new ArrayDeque<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final PinnedDataSource dataSource;
+    private volatile TxSettings settings;
+    private volatile Thread owner;
+    private volatile String endedBy;
+    private boolean statementsRan;
+    private Statement internal;
+
+    private PinnedConnection(Connection physical, PGConnection pg, String database, TxSettings settings) {
+        this.physical = physical;
+        this.pg = pg;
+        this.database = database;
+        this.settings = settings;
+        this.owner = Thread.currentThread();
+        this.dataSource = new PinnedDataSource(this);
+    }
+
+    /**
+     * Pins a physical PostgreSQL connection: auto-commit off, PgJDBC autosave on. The transaction begins with the
+     * first statement. The caller gives up the connection; {@link #close()} rolls back and closes it.
+     */
+    public static PinnedConnection pin(Connection physical, String database, TxSettings settings) throws SQLException {
+        PGConnection pg = physical.unwrap(PGConnection.class);
+        physical.setAutoCommit(false);
+        pg.setAutosave(AutoSave.ALWAYS);
+        return new PinnedConnection(physical, pg, database, settings);
+    }
+
+    /** The DataSource to hand to the code under test; every connection it gives is a view of this one. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A new logical connection (auto-commit on, like a fresh JDBC connection). */
+    public Connection newConnection() {
+        checkOpen();
+        return new LogicalConnection(this, ids.incrementAndGet()).proxy();
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public TxSettings settings() {
+        return settings;
+    }
+
+    /** Settings for the next test; the thread policy and waits apply from now on. */
+    public void settings(TxSettings newSettings) {
+        this.settings = newSettings;
+    }
+
+    /** The test's thread: with {@link ThreadPolicy#OWNER_ONLY}, the only one allowed. */
+    public void owner(Thread thread) {
+        this.owner = thread;
+    }
+
+    public boolean isOpen() {
+        return endedBy == null;
+    }
+
+    /** PostgreSQL backend process id of the pinned session. */
+    public int backendPid() {
+        return pg.getBackendPID();
+    }
+
+    /** Names of the open savepoints, innermost last. */
+    public synchronized List<String> savepointNames() {
+        List<String> names = new ArrayList<>();
+        marks.descendingIterator().forEachRemaining(m -> names.add(m.name));
+        return names;
+    }
+
+    /** Opens a named savepoint (a level or a {@code TestTransaction} savepoint). */
+    public Mark savepoint(String name) throws SQLException {
+        acquire();
+        try {
+            return push(name, null);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** The innermost open savepoint of that name. */
+    public synchronized Optional<Mark> find(String name) {
+        return marks.stream().filter(m -> m.name.equals(name) && !m.isUnit()).findFirst();
+    }
+
+    /** Releases a savepoint: its work stays, as part of the enclosing level. */
+    public void release(Mark mark) throws SQLException {
+        acquire();
+        try {
+            releaseLocked(mark);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** Rolls back to a savepoint; with {@code keep} it stays open for reuse, else it is released too. */
+    public void rollbackTo(Mark mark, boolean keep) throws SQLException {
+        acquire();
+        try {
+            rollbackLocked(mark, keep);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /**
+     * Runs pgtestkit's own SQL with the thread lock held and PgJDBC's autosave off (it would otherwise wrap, and
+     * then release, our savepoints).
+     */
+    public <T> T internal(SqlWork<T> work) throws SQLException {
+        acquire();
+        try {
+            return internalLocked(work);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** Records a savepoint that pgtestkit's own SQL created (as part of a larger batch). */
+    public synchronized Mark adopt(String name) {
+        Mark mark = new Mark(name, null);
+        marks.push(mark);
+        return mark;
+    }
+
+    /** Forgets the savepoints above {@code mark} (rolled back by SQL pgtestkit ran itself). */
+    public synchronized void forgetAbove(Mark mark) {
+        while (!marks.isEmpty() && marks.peek() != mark) {
+            kill(marks.pop());
+        }
+    }
+
+    /** Forgets every savepoint: the transaction has ended. */
+    public synchronized void forgetAll() {
+        while (!marks.isEmpty()) {
+            kill(marks.pop());
+        }
+        statementsRan = false;
+        lock.reset();
+    }
+
+    /**
+     * Whether the transaction ended although pgtestkit did not end it: statements ran, yet PgJDBC reports no
+     * transaction open (something committed or rolled back the physical connection directly).
+     */
+    public synchronized boolean endedBehindOurBack() throws SQLException {
+        BaseConnection base = physical.unwrap(BaseConnection.class);
+        return statementsRan && base.getTransactionState() == TransactionState.IDLE;
+    }
+
+    /** Rolls back whatever is open and closes the physical connection; logical connections fail from now on. */
+    @Override
+    public void close() {
+        detach("closed");
+        try {
+            physical.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing the pinned connection to {} failed: {}", database, e.getMessage());
+        }
+    }
+
+    /**
+     * Rolls back whatever is open and hands the physical connection back (for reuse by a later test); this
+     * object and its logical connections fail from now on, naming {@code endedBy}.
+     */
+    public Connection detach(String reason) {
+        synchronized (this) {
+            if (endedBy == null) {
+                endedBy = reason;
+                try {
+                    if (internal != null) {
+                        internal.close();
+                    }
+                    physical.rollback();
+                } catch (SQLException e) {
+                    LOG.debug("Rolling back the pinned connection to {} failed: {}", database, e.getMessage());
+                }
+                forgetAll();
+            }
+        }
+        return physical;
+    }
+
+    // ---- used by LogicalConnection ----
+
+    Connection physical() {
+        return physical;
+    }
+
+    /** Takes the thread lock for one statement or one pgtestkit operation; checks the thread policy. */
+    void acquire() {
+        checkOpen();
+        Thread me = Thread.currentThread();
+        if (settings.threads() == ThreadPolicy.OWNER_ONLY && me != owner) {
+            throw new TransactionIsolationException("Thread '" + me.getName() + "' used the test transaction's "
+                    + "connection, but @WithTransaction(threads = OWNER_ONLY) allows only the test's thread '"
+                    + owner.getName() + "'. Use threads = SERIALIZE to let other threads share the transaction one "
+                    + "at a time, or: " + TransactionIsolationException.useDatabasePerTest());
+        }
+        lock.acquire(settings.threadWait());
+    }
+
+    void releaseLock() {
+        lock.release();
+    }
+
+    /** Opens the unit of work of a logical connection; the unit holds the thread lock until it ends. */
+    Mark openUnit(LogicalConnection owner) throws SQLException {
+        acquire();
+        try {
+            return push("pgtestkit_unit_" + ids.incrementAndGet(), owner);
+        } catch (SQLException | RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    private void releaseLocked(Mark mark) throws SQLException {
+        synchronized (this) {
+            requireOpenMark(mark);
+            refuseLaterUnitsOfOthers(mark, "commits");
+            execute("RELEASE SAVEPOINT " + Identifiers.quote(mark.name));
+            forgetAbove(mark);
+            kill(marks.pop());
+        }
+    }
+
+    private void rollbackLocked(Mark mark, boolean keep) throws SQLException {
+        synchronized (this) {
+            requireOpenMark(mark);
+            refuseLaterUnitsOfOthers(mark, "rolls back");
+            warnAboutForeignStatements(mark);
+            String quoted = Identifiers.quote(mark.name);
+            execute("ROLLBACK TO SAVEPOINT " + quoted + (keep ? "" : "; RELEASE SAVEPOINT " + quoted));
+            forgetAbove(mark);
+            mark.foreignStatements = 0;
+            if (!keep) {
+                kill(marks.pop());
+            }
+        }
+    }
+
+    /** Counts a statement of the code under test; notes when it runs inside another connection's unit. */
+    synchronized void noteStatement(LogicalConnection by) {
+        statementsRan = true;
+        Mark top = marks.peek();
+        if (top != null && top.isUnit() && top.owner != by) {
+            top.foreignStatements++;
+        }
+    }
+
+    void checkOpen() {
+        if (endedBy != null) {
+            throw new TransactionIsolationException("This connection belonged to a test transaction on database '"
+                    + database + "' that has ended (" + endedBy + "). Connections and DataSources that "
+                    + "@WithTransaction hands out live as long as their test (or class, when the class is annotated): "
+                    + "get a new one from the current test's parameters.");
+        }
+    }
+
+    private synchronized Mark push(String name, LogicalConnection unitOwner) throws SQLException {
+        execute("SAVEPOINT " + Identifiers.quote(name));
+        Mark mark = new Mark(name, unitOwner);
+        marks.push(mark);
+        return mark;
+    }
+
+    private synchronized <T> T internalLocked(SqlWork<T> work) throws SQLException {
+        AutoSave saved = pg.getAutosave();
+        pg.setAutosave(AutoSave.NEVER);
+        try {
+            if (internal == null) {
+                internal = physical.createStatement();
+            }
+            return work.run(internal);
+        } finally {
+            pg.setAutosave(saved);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        internalLocked(statement -> statement.execute(sql));
+    }
+
+    private void kill(Mark mark) {
+        if (mark.alive) {
+            mark.alive = false;
+            if (mark.isUnit()) {
+                lock.release();
+            }
+        }
+    }
+
+    private void requireOpenMark(Mark mark) throws SQLException {
+        if (!mark.alive || !marks.contains(mark)) {
+            throw new SQLException("Savepoint '" + mark.name + "' is no longer open on the test transaction; open "
+                    + "savepoints: " + savepointNames(), "3B001");
+        }
+    }
+
+    private void refuseLaterUnitsOfOthers(Mark mark, String verb) {
+        if (!mark.isUnit()) {
+            return;
+        }
+        for (Mark above : marks) {
+            if (above == mark) {
+                return;
+            }
+            if (above.isUnit() && above.owner != mark.owner) {
+                throw new TransactionIsolationException("Connection " + mark.owner + " " + verb + " while "
+                        + above.owner + ", which began its transaction later on the same test transaction, has not "
+                        + "ended its own. All connections of a @WithTransaction test share one physical connection, "
+                        + "where transactions nest like savepoints and must end in reverse order of beginning. End "
+                        + above.owner + "'s transaction first, or: " + TransactionIsolationException.useDatabasePerTest());
+            }
+        }
+    }
+
+    private void warnAboutForeignStatements(Mark mark) {
+        if (mark.isUnit() && mark.foreignStatements > 0) {
+            LOG.warn("{} rolls back its transaction, which also undoes {} statement(s) that other connections ran "
+                    + "meanwhile in auto-commit mode. With separate connections they would have stayed committed; "
+                    + "all connections of a @WithTransaction test share one. If the test depends on that, use "
+                    + "@PgTest(isolation = DATABASE_PER_TEST) without @WithTransaction.", mark.owner,
+                    mark.foreignStatements);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PinnedConnection[" + database + ", savepoints=" + savepointNames() + "]";
+    }
+}

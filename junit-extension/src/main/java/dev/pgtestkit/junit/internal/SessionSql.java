@@ -1,0 +1,42 @@
+package dev.pgtestkit.junit.internal;
+
+/** SQL pgtestkit runs on the pinned session around each test. Nothing in it comes from user input. */
+final class SessionSql {
+
+    static final String CHECK_DEFERRED = "SET CONSTRAINTS ALL IMMEDIATE";
+
+    /** Session-level advisory locks survive ROLLBACK; a pooled session must not carry them to the next test. */
+    static final String UNLOCK_ADVISORY = "SELECT pg_advisory_unlock_all()";
+
+    /** pg_stat_activity is cached per transaction; the test transaction is long, so drop the cached copy first. */
+    static final String CLEAR_ACTIVITY_SNAPSHOT = "SELECT pg_stat_clear_snapshot()";
+
+    static final String OTHER_SESSIONS_LABEL = "pgtestkit_other_pid";
+
+    /** Client sessions on the test database other than the pinned ones. */
+    static final String OTHER_SESSIONS = "SELECT pid AS " + OTHER_SESSIONS_LABEL
+            + ", coalesce(nullif(application_name, ''), '(no application_name)') AS app"
+            + ", coalesce(host(client_addr), 'local socket') AS client"
+            + ", to_char(backend_start, 'HH24:MI:SS') AS since, coalesce(state, '?') AS state"
+            + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            + " AND backend_type = 'client backend'"
+            + " AND application_name IS DISTINCT FROM '" + PinnedConnection.APPLICATION_NAME + "'";
+
+    /**
+     * Remembers every sequence's position in a transaction-local setting (rolled back with its savepoint, invisible
+     * to the code under test), so it can be restored after each test: sequences ignore ROLLBACK.
+     */
+    static final String SNAPSHOT_SEQUENCES = "SELECT set_config('pgtestkit.sequences', coalesce((SELECT json_agg("
+            + "json_build_array(schemaname, sequencename, last_value, start_value))::text FROM pg_sequences), '[]'),"
+            + " true)";
+
+    /** Puts back the sequences that moved since the snapshot. */
+    static final String RESTORE_SEQUENCES = "SELECT count(setval(format('%I.%I', p.schemaname, p.sequencename),"
+            + " coalesce((s->>2)::bigint, (s->>3)::bigint), s->>2 IS NOT NULL)) AS pgtestkit_restored"
+            + " FROM json_array_elements(coalesce(current_setting('pgtestkit.sequences', true), '[]')::json) s"
+            + " JOIN pg_sequences p ON p.schemaname = s->>0 AND p.sequencename = s->>1"
+            + " WHERE p.last_value IS DISTINCT FROM (s->>2)::bigint";
+
+    private SessionSql() {
+    }
+}

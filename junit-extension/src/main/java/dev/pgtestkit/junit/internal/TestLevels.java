@@ -1,0 +1,205 @@
+package dev.pgtestkit.junit.internal;
+
+import dev.pgtestkit.core.QueryException;
+import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.junit.TransactionIsolationException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Starts and ends test levels on a pinned connection, each in one round trip: the end of a test checks deferred
+ * constraints, restores sequences, looks for other sessions and rolls back, in a single multi-statement call.
+ */
+public final class TestLevels {
+
+    private TestLevels() {
+    }
+
+    /** At the start of a test transaction of its own: snapshots sequences when asked to. */
+    public static void beginTransaction(PinnedConnection pinned) {
+        if (pinned.settings().resetSequences()) {
+            run(pinned, SessionSql.SNAPSHOT_SEQUENCES, "snapshot the sequences");
+        }
+    }
+
+    /**
+     * Opens the savepoint the tests of a class level roll back to (it stays open, so later tests of the level reuse
+     * it) after checking that the class fixtures satisfy the deferred constraints.
+     */
+    public static Mark openTestSavepoint(PinnedConnection pinned, String name, String fixtures) {
+        String snapshot = pinned.settings().resetSequences() ? SessionSql.SNAPSHOT_SEQUENCES + ";\n" : "";
+        checkInSavepoint(pinned, snapshot, name, false, "the fixtures of " + fixtures);
+        return pinned.adopt(name);
+    }
+
+    /** Throws a {@link QueryException} naming the constraint if a COMMIT now would fail a deferred constraint. */
+    public static void checkDeferred(PinnedConnection pinned, String who) {
+        checkInSavepoint(pinned, "", "pgtestkit_check", true, who);
+    }
+
+    /** SET CONSTRAINTS ALL IMMEDIATE inside a savepoint rolled back afterwards, so deferred mode comes back. */
+    private static void checkInSavepoint(PinnedConnection pinned, String before, String name, boolean release,
+                                         String who) {
+        String quoted = Identifiers.quote(name);
+        String undo = "ROLLBACK TO SAVEPOINT " + quoted;
+        String releaseSql = "; RELEASE SAVEPOINT " + quoted;
+        String sql = before + "SAVEPOINT " + quoted + ";\n" + SessionSql.CHECK_DEFERRED + ";\n" + undo
+                + (release ? releaseSql : "");
+        try {
+            pinned.internal(statement -> statement.execute(sql));
+        } catch (SQLException e) {
+            recover(pinned, undo + releaseSql);
+            throw isConstraintViolation(e) ? deferredViolation(e, who) : failure("check the deferred constraints of "
+                    + who, e);
+        }
+    }
+
+    /**
+     * Ends a test: checks, then {@code ROLLBACK TO SAVEPOINT level} (kept open) or, when {@code level} is null,
+     * {@code ROLLBACK} of the whole transaction. Throws when a check fails; the rollback has happened by then.
+     */
+    public static void endTest(PinnedConnection pinned, Mark level, String test) {
+        String end = level == null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT " + Identifiers.quote(level.name);
+        if (level == null && endedBehindOurBack(pinned)) {
+            recover(pinned, end);
+            throw TransactionErrors.endedBehindOurBack(test, pinned.database());
+        }
+        List<String> others;
+        try {
+            others = pinned.internal(statement -> runEndBatch(statement, batch(pinned, level, end)));
+        } catch (SQLException e) {
+            handleEndFailure(pinned, level, end, test, e);
+            return;
+        } finally {
+            forget(pinned, level);
+        }
+        if (!others.isEmpty()) {
+            throw otherSessions(test, pinned.database(), others);
+        }
+    }
+
+    private static String batch(PinnedConnection pinned, Mark level, String end) {
+        TxSettings settings = pinned.settings();
+        List<String> parts = new ArrayList<>();
+        parts.add(SessionSql.CHECK_DEFERRED);
+        if (settings.resetSequences()) {
+            parts.add(SessionSql.RESTORE_SEQUENCES);
+        }
+        if (settings.detectOtherSessions()) {
+            parts.add(SessionSql.CLEAR_ACTIVITY_SNAPSHOT);
+            parts.add(SessionSql.OTHER_SESSIONS);
+        }
+        parts.add(end);
+        if (level == null) {
+            parts.add(SessionSql.UNLOCK_ADVISORY);
+        }
+        return String.join(";\n", parts);
+    }
+
+    private static List<String> runEndBatch(Statement statement, String sql) throws SQLException {
+        List<String> others = new ArrayList<>();
+        boolean isResultSet = statement.execute(sql);
+        while (isResultSet || statement.getUpdateCount() != -1) {
+            if (isResultSet) {
+                readOtherSessions(statement.getResultSet(), others);
+            }
+            isResultSet = statement.getMoreResults();
+        }
+        return others;
+    }
+
+    private static void readOtherSessions(ResultSet rows, List<String> into) throws SQLException {
+        try (rows) {
+            if (!SessionSql.OTHER_SESSIONS_LABEL.equals(rows.getMetaData().getColumnLabel(1))) {
+                return;
+            }
+            while (rows.next()) {
+                into.add("pid " + rows.getInt(1) + " (application_name '" + rows.getString(2) + "', from "
+                        + rows.getString(3) + ", connected at " + rows.getString(4) + ", " + rows.getString(5) + ")");
+            }
+        }
+    }
+
+    private static void handleEndFailure(PinnedConnection pinned, Mark level, String end, String test,
+                                         SQLException e) {
+        boolean recovered = recover(pinned, end);
+        if (!recovered || "3B001".equals(e.getSQLState()) || "25P01".equals(e.getSQLState())) {
+            throw TransactionErrors.endedBehindOurBack(test, pinned.database());
+        }
+        if (isConstraintViolation(e)) {
+            throw deferredViolation(e, "test " + test);
+        }
+        if (!"25P02".equals(e.getSQLState())) { // 25P02: already aborted by a failure the test has seen
+            throw failure("end the transaction of test " + test, e);
+        }
+    }
+
+    private static boolean endedBehindOurBack(PinnedConnection pinned) {
+        try {
+            return pinned.endedBehindOurBack();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean recover(PinnedConnection pinned, String end) {
+        try {
+            pinned.internal(statement -> statement.execute(end));
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void forget(PinnedConnection pinned, Mark level) {
+        if (level == null) {
+            pinned.forgetAll();
+        } else {
+            pinned.forgetAbove(level);
+        }
+    }
+
+    private static void run(PinnedConnection pinned, String sql, String what) {
+        try {
+            pinned.internal(statement -> statement.execute(sql));
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static boolean isConstraintViolation(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    private static QueryException deferredViolation(SQLException e, String who) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String constraint = server == null ? null : server.getConstraint();
+        String table = server == null ? null : server.getTable();
+        String detail = server == null || server.getDetail() == null ? e.getMessage() : server.getDetail();
+        return new QueryException("Deferred constraint " + quoteOrUnknown(constraint) + " on table "
+                + quoteOrUnknown(table) + " is violated by the data " + who + " left: " + detail + " A COMMIT would "
+                + "fail here, so the test fails too. Insert the missing rows, or remove the offending ones, before "
+                + "the test ends.", e.getSQLState(), constraint, table, server == null ? null : server.getColumn(), e);
+    }
+
+    private static String quoteOrUnknown(String name) {
+        return name == null ? "(unknown)" : "\"" + name + "\"";
+    }
+
+    private static TransactionIsolationException otherSessions(String test, String database, List<String> sessions) {
+        return new TransactionIsolationException("Test " + test + " ended with " + sessions.size() + " other "
+                + "session(s) open on its database '" + database + "': " + String.join("; ", sessions) + ". They "
+                + "do not share the test transaction, so what they wrote was committed and is not rolled back. Give "
+                + "the code under test the DataSource the test receives (not the JDBC URL), close such connections "
+                + "before the test ends, or: " + TransactionIsolationException.useDatabasePerTest());
+    }
+
+    private static QueryException failure(String what, SQLException e) {
+        return new QueryException("Could not " + what + ": " + e.getMessage(), e.getSQLState(), e);
+    }
+}

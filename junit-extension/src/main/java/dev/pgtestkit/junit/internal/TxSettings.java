@@ -1,0 +1,28 @@
+package dev.pgtestkit.junit.internal;
+
+import dev.pgtestkit.junit.ThreadPolicy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one test transaction behaves.
+ *
+ * @param threads             use from other threads: serialised (default) or refused
+ * @param threadWait          how long another thread waits for a unit of work to end (default 30 s)
+ * @param resetSequences      restore every sequence after each test (default false)
+ * @param detectOtherSessions fail a test that leaves another session open on its database (default true)
+ */
+public record TxSettings(ThreadPolicy threads, Duration threadWait, boolean resetSequences,
+                         boolean detectOtherSessions) {
+
+    public static final TxSettings DEFAULTS = new TxSettings(ThreadPolicy.SERIALIZE, Duration.ofSeconds(30), false,
+            true);
+
+    public TxSettings {
+        Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(threadWait, "threadWait");
+        if (threadWait.isNegative() || threadWait.isZero()) {
+            throw new IllegalArgumentException("threadWait must be positive, was " + threadWait);
+        }
+    }
+}
