@@ -10,6 +10,7 @@ import dev.pgtestkit.mock.internal.DatabaseState;
 import dev.pgtestkit.mock.internal.JdbcDatabaseState;
 import dev.pgtestkit.mock.internal.OfflineOutput;
 import dev.pgtestkit.mock.internal.Rng;
+import dev.pgtestkit.mock.internal.SchemaView;
 import dev.pgtestkit.mock.internal.TableGenerator;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,6 +46,7 @@ public final class MockDataGenerator {
 
     private final DataSource dataSource;
     private final SchemaRegistry registry;
+    private final SchemaView view;
     private final CompiledPlan.Shared shared;
     private final int threads;
     private final int chunkRows;
@@ -56,6 +58,7 @@ public final class MockDataGenerator {
     private MockDataGenerator(Builder b, SchemaRegistry registry) {
         this.dataSource = b.dataSource;
         this.registry = registry;
+        this.view = SchemaView.of(registry);
         this.shared = CompiledPlan.Shared.of(b.seed, b.locale);
         this.threads = b.threads;
         this.chunkRows = b.chunkRows;
@@ -88,7 +91,7 @@ public final class MockDataGenerator {
         long index = rowCounters.merge(t.name().toString(), 1L, Long::sum) - 1;
         GenerationPlan plan = GenerationPlan.builder().table(t.name().toString(), index + 1).build();
         return withState(db -> {
-            CompiledPlan compiled = CompiledPlan.compile(plan, registry, db, shared);
+            CompiledPlan compiled = CompiledPlan.compile(plan, view, db, shared);
             TableGenerator g = compiled.tables().stream().filter(x -> x.table().name().equals(t.name()))
                     .findFirst().orElseThrow();
             Object[] values = g.generate(index, g.newBuffer(), new Rng(), 0);
@@ -130,7 +133,7 @@ public final class MockDataGenerator {
         try (c) {
             c.setAutoCommit(false);
             try {
-                CompiledPlan compiled = CompiledPlan.compile(plan, registry, new JdbcDatabaseState(c), shared);
+                CompiledPlan compiled = CompiledPlan.compile(plan, view, new JdbcDatabaseState(c), shared);
                 GenerationResult result = DatabaseLoader.load(compiled, c, dataSource,
                         new DatabaseLoader.Settings(format, threads, chunkRows, deferForeignKeys), progress);
                 c.commit();
@@ -146,18 +149,18 @@ public final class MockDataGenerator {
 
     /** The plan's rows without writing them, parents first (server-only checks are not verified). */
     public Stream<GeneratedRow> stream(GenerationPlan plan) {
-        return OfflineOutput.stream(withState(db -> CompiledPlan.compile(plan, registry, db, shared)));
+        return OfflineOutput.stream(withState(db -> CompiledPlan.compile(plan, view, db, shared)));
     }
 
     /** One {@code <schema>.<table>.csv} per table (with a header) in {@code directory}. */
     public void writeCsv(GenerationPlan plan, Path directory) {
-        OfflineOutput.writeCsv(withState(db -> CompiledPlan.compile(plan, registry, db, shared)), directory,
+        OfflineOutput.writeCsv(withState(db -> CompiledPlan.compile(plan, view, db, shared)), directory,
                 threads, chunkRows);
     }
 
     /** A SQL script (one transaction of INSERTs, cycle UPDATEs and setval calls) that loads the plan's rows. */
     public void writeSql(GenerationPlan plan, Path file) {
-        OfflineOutput.writeSql(withState(db -> CompiledPlan.compile(plan, registry, db, shared)), file,
+        OfflineOutput.writeSql(withState(db -> CompiledPlan.compile(plan, view, db, shared)), file,
                 threads, chunkRows);
     }
 

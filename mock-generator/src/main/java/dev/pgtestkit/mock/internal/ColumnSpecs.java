@@ -48,7 +48,8 @@ final class ColumnSpecs {
             ValueType type = ValueTypes.of(c);
             boolean notNull = c.notNull() || domainNotNull(c.type()) || primaryKey.contains(c.name());
             Hint hint = NameHints.forColumn(table.simpleName(), c.name(), isNumber(type), isTemporal(type));
-            double nullFraction = nulls.getOrDefault(c.name(), hint.nullFraction());
+            // a nullable column with a DEFAULT is normally filled in by the application or the default
+            double nullFraction = nulls.getOrDefault(c.name(), c.defaultExpr() != null ? 0 : hint.nullFraction());
             ColumnSpec spec = new ColumnSpec(out.size(), c, type, hint, notNull, o, nullFraction);
             requireGeneratable(table, spec);
             out.add(spec);

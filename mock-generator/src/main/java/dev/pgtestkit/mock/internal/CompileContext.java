@@ -1,8 +1,7 @@
 package dev.pgtestkit.mock.internal;
 
-import dev.pgtestkit.core.schema.SchemaRegistry;
 
 /** Shared by the compilation of every table of a plan. */
-record CompileContext(SchemaRegistry registry, DatabaseState db, PlanKeys keys, SourceFactory sources,
+record CompileContext(SchemaView registry, DatabaseState db, PlanKeys keys, SourceFactory sources,
                       ThreadFakers fakers) {
 }

@@ -1,7 +1,6 @@
 package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.core.schema.QualifiedName;
-import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.mock.GenerationPlan;
 import dev.pgtestkit.mock.internal.value.FakePools;
 import dev.pgtestkit.mock.internal.value.FakeText;
@@ -36,7 +35,7 @@ public final class CompiledPlan {
         }
     }
 
-    public static CompiledPlan compile(GenerationPlan plan, SchemaRegistry registry, DatabaseState db,
+    public static CompiledPlan compile(GenerationPlan plan, SchemaView registry, DatabaseState db,
                                        Shared shared) {
         PlanKeys keys = new PlanKeys(db);
         CompileContext ctx = new CompileContext(registry, db, keys, new SourceFactory(shared.fake(), shared.fakers()),

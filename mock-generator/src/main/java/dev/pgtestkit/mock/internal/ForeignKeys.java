@@ -1,7 +1,6 @@
 package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.core.schema.ForeignKey;
-import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.mock.GenerationException;
 import java.util.List;
@@ -17,7 +16,7 @@ final class ForeignKeys {
      * @param column      one of the foreign key's columns, or its constraint name, or {@code null}
      * @throws GenerationException when none or several match, listing the candidates
      */
-    static ForeignKey find(SchemaRegistry registry, Table table, String parentTable, String column) {
+    static ForeignKey find(SchemaView registry, Table table, String parentTable, String column) {
         List<ForeignKey> candidates = table.foreignKeys();
         if (parentTable != null) {
             Table parent = registry.table(parentTable);

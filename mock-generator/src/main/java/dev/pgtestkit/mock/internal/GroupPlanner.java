@@ -40,12 +40,12 @@ final class GroupPlanner {
             ChildCount count = in.grouping().count();
             GroupLayout layout = GroupLayout.perParent(parents, count.min(), count.max(), seed);
             if (layout.maxGroupSize() > perGroup) {
-                throw tooManyPerParent(count.max(), perGroup);
+                throw tooManyPerParent(count.max(), perGroup, parents);
             }
             return layout;
         }
         if (perGroup != Long.MAX_VALUE && in.rows() > saturatedProduct(parents, perGroup)) {
-            throw tooManyPerParent((in.rows() + parents - 1) / parents, perGroup);
+            throw tooManyPerParent((in.rows() + parents - 1) / parents, perGroup, parents);
         }
         return GroupLayout.spread(in.rows(), parents, seed);
     }
@@ -81,11 +81,11 @@ final class GroupPlanner {
         return perGroup;
     }
 
-    private GenerationException tooManyPerParent(long asked, long perGroup) {
+    private GenerationException tooManyPerParent(long asked, long perGroup, long parents) {
         return new GenerationException("Cannot give each parent row of " + group.label + " " + asked + " rows of "
-                + in.table() + ": its unique keys allow only " + perGroup + " rows per parent. Ask for at most "
-                + perGroup + " per parent, or generate more parent rows.", in.table().schema(), in.table().name(),
-                null, null);
+                + in.table() + ": its unique keys allow only " + perGroup + " rows per parent (at most "
+                + saturatedProduct(perGroup, parents) + " rows in all). Ask for at most " + perGroup
+                + " per parent, or generate more parent rows.", in.table().schema(), in.table().name(), null, null);
     }
 
     private static long saturatedProduct(long a, long b) {

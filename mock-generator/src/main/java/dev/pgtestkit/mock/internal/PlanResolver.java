@@ -3,7 +3,6 @@ package dev.pgtestkit.mock.internal;
 import dev.pgtestkit.core.schema.Column;
 import dev.pgtestkit.core.schema.ForeignKey;
 import dev.pgtestkit.core.schema.QualifiedName;
-import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.core.schema.TableKind;
 import dev.pgtestkit.mock.GenerationException;
@@ -22,11 +21,11 @@ import java.util.Map;
  */
 final class PlanResolver {
 
-    private final SchemaRegistry registry;
+    private final SchemaView registry;
     private final DatabaseState db;
     private final long seed;
 
-    PlanResolver(SchemaRegistry registry, DatabaseState db, long seed) {
+    PlanResolver(SchemaView registry, DatabaseState db, long seed) {
         this.registry = registry;
         this.db = db;
         this.seed = seed;
@@ -45,7 +44,7 @@ final class PlanResolver {
         }
         addRequiredParents(rows, plan.parentRows());
         List<ResolvedTable> out = new ArrayList<>();
-        for (QualifiedName name : registry.insertionOrder(rows.keySet()).tables()) {
+        for (QualifiedName name : registry.insertionOrder(rows.keySet())) {
             Table table = registry.table(name);
             TablePlan tp = named.get(name);
             long tableSeed = Hash.of(seed, Hash.of(name.toString()));

@@ -41,6 +41,8 @@ public enum FakeKind {
     HTTP_METHOD(null, 0),
     ERROR_TYPE(null, 0),
     STATUS(null, 0),
+    TIER(null, 0),
+    LEVEL(null, 0),
     TOKEN(null, 0),
     PASSWORD_HASH(null, 0),
     CODE(null, 0),

@@ -14,6 +14,8 @@ public final class FakeText {
         "ConnectionError", "PermissionError", "NullPointerException", "IllegalStateException",
         "IndexOutOfBoundsException", "SyntaxError", "ReferenceError", "RateLimitExceeded"};
     private static final String[] STATUSES = {"active", "active", "active", "pending", "inactive", "suspended"};
+    private static final String[] TIERS = {"free", "free", "free", "pro", "pro", "team", "enterprise"};
+    private static final String[] LEVELS = {"INFO", "INFO", "INFO", "DEBUG", "WARNING", "ERROR"};
     private static final char[] ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final char[] BCRYPT = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
@@ -52,6 +54,8 @@ public final class FakeText {
             case HTTP_METHOD -> rng.pick(METHODS);
             case ERROR_TYPE -> rng.pick(ERRORS);
             case STATUS -> rng.pick(STATUSES);
+            case TIER -> rng.pick(TIERS);
+            case LEVEL -> rng.pick(LEVELS);
             case TOKEN -> chars(HEX, 32, rng);
             case PASSWORD_HASH -> "$2b$12$" + chars(BCRYPT, 53, rng);
             case CODE -> chars("ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray(), 3, rng) + "-" + rng.between(1000, 9999);

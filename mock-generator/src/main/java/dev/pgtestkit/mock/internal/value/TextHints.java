@@ -54,7 +54,7 @@ final class TextHints {
             Map.entry("password", FakeKind.PASSWORD_HASH), Map.entry("role", FakeKind.JOB_TITLE),
             Map.entry("product", FakeKind.PRODUCT), Map.entry("department", FakeKind.DEPARTMENT),
             Map.entry("type", FakeKind.WORD), Map.entry("kind", FakeKind.WORD), Map.entry("category", FakeKind.WORD),
-            Map.entry("tier", FakeKind.WORD), Map.entry("plan", FakeKind.WORD), Map.entry("level", FakeKind.WORD),
+            Map.entry("tier", FakeKind.TIER), Map.entry("plan", FakeKind.TIER), Map.entry("level", FakeKind.LEVEL),
             Map.entry("group", FakeKind.WORD), Map.entry("tag", FakeKind.WORD), Map.entry("tags", FakeKind.WORD),
             Map.entry("keywords", FakeKind.WORD), Map.entry("labels", FakeKind.WORD));
 
