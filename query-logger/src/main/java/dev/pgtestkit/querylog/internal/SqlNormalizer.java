@@ -88,7 +88,10 @@ final class SqlNormalizer {
 
     /** {@code "id"} names the same column as {@code id}: quotes that change nothing are dropped. */
     private static String quotedIdentifier(String quoted) {
-        String inner = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1) : "";
+        if (quoted.length() < 2 || !quoted.endsWith("\"")) {
+            return quoted; // unterminated
+        }
+        String inner = quoted.substring(1, quoted.length() - 1);
         boolean plain = inner.matches("[a-z_][a-z0-9_$]*") && !KEYWORDS.contains(inner.toUpperCase(Locale.ROOT));
         return plain ? inner : quoted;
     }
