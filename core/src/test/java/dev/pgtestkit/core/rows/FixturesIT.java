@@ -12,27 +12,21 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Fixture files in scrambled order with natural-key references, protection and cleanup, and bad files. */
-class FixturesIT {
+class FixturesIT extends DatabaseTestBase {
 
-    private DisposableDatabase db;
-    private Rows rows;
     private Fixtures fixtures;
 
-    @BeforeEach
-    void cloneDatabase() {
-        db = TestDatabases.checkout(SeedSchemas.HARDCASES);
-        rows = Rows.of(db.dataSource());
-        fixtures = Fixtures.of(rows);
+    FixturesIT() {
+        super(SeedSchemas.HARDCASES);
     }
 
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    @BeforeEach
+    void createFixtures() {
+        fixtures = Fixtures.of(rows);
     }
 
     private Object idOf(String table, String column, Object value) {
@@ -118,7 +112,7 @@ class FixturesIT {
 
     @Test
     void yamlFileOnTheKeepNotionSchema() {
-        try (DisposableDatabase keep = TestDatabases.checkout(SeedSchemas.KEEPNOTION)) {
+        try (DisposableDatabase keep = checkout(SeedSchemas.KEEPNOTION)) {
             Rows keepRows = Rows.of(keep.dataSource());
             TableRows loaded = Fixtures.of(keepRows).load(Path.of("src/test/resources/fixtures/sync.yml"));
 

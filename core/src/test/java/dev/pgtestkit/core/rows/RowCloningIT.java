@@ -3,7 +3,6 @@ package dev.pgtestkit.core.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.SchemaException;
 import dev.pgtestkit.core.schema.QualifiedName;
@@ -12,28 +11,22 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Rows#cloneRow} and {@link Rows#cloneTree} (the seed's clone_project). */
-class RowCloningIT {
+class RowCloningIT extends DatabaseTestBase {
 
-    private DisposableDatabase db;
-    private Rows rows;
     private Map<String, Object> ada;
+
+    RowCloningIT() {
+        super(SeedSchemas.HARDCASES);
+    }
 
     @BeforeEach
     void loadShop() {
-        db = TestDatabases.checkout(SeedSchemas.HARDCASES);
-        rows = Rows.of(db.dataSource());
         Fixtures.of(rows).loadResource("fixtures/shop.json");
         ada = rows.getBy("customers", "email", "ada@example.com").orElseThrow();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
     }
 
     @Test

@@ -12,25 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every read, write and catalog method of {@link Rows} on the AI Error Translator schema (seed 004) and the hard cases. */
-class RowsCrudIT {
+class RowsCrudIT extends DatabaseTestBase {
 
-    private DisposableDatabase db;
-    private Rows rows;
-
-    @BeforeEach
-    void cloneDatabase() {
-        db = TestDatabases.checkout(SeedSchemas.HARDCASES);
-        rows = Rows.of(db.dataSource());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    RowsCrudIT() {
+        super(SeedSchemas.HARDCASES);
     }
 
     private Map<String, Object> customer(String email) {
@@ -141,7 +129,7 @@ class RowsCrudIT {
 
     @Test
     void getByUuidFindsTheRowOnTheErrorTranslatorSchema() {
-        try (DisposableDatabase translator = TestDatabases.checkout(SeedSchemas.ERRORTRANSLATOR)) {
+        try (DisposableDatabase translator = checkout(SeedSchemas.ERRORTRANSLATOR)) {
             Rows app = Rows.of(translator.dataSource());
             Map<String, Object> user = app.insert("users", Map.of("email", "dev@x.io", "fullName", "Dev"));
             UUID id = (UUID) user.get("id");

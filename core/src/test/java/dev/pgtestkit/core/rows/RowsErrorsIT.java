@@ -11,26 +11,14 @@ import dev.pgtestkit.core.SchemaException;
 import dev.pgtestkit.core.testsupport.SeedSchemas;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Server errors translated by {@link SqlErrors}: constraint violations name the constraint, table, column, value. */
-class RowsErrorsIT {
+class RowsErrorsIT extends DatabaseTestBase {
 
-    private DisposableDatabase db;
-    private Rows rows;
-
-    @BeforeEach
-    void cloneDatabase() {
-        db = TestDatabases.checkout(SeedSchemas.ERRORTRANSLATOR);
-        rows = Rows.of(db.dataSource());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    RowsErrorsIT() {
+        super(SeedSchemas.ERRORTRANSLATOR);
     }
 
     private static QueryException queryError(Throwable e) {
@@ -85,7 +73,7 @@ class RowsErrorsIT {
 
     @Test
     void checkViolationNamesTheConstraint() {
-        try (DisposableDatabase hard = TestDatabases.checkout(SeedSchemas.HARDCASES)) {
+        try (DisposableDatabase hard = checkout(SeedSchemas.HARDCASES)) {
             Rows hardRows = Rows.of(hard.dataSource());
             hardRows.insert("categories", Map.of("name", "Tools", "slug", "tools"));
 

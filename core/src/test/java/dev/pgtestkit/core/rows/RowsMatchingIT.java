@@ -11,25 +11,13 @@ import dev.pgtestkit.core.testsupport.SeedSchemas;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Forgiving table and column names, and the messages when a name or a value is wrong, verbatim. */
-class RowsMatchingIT {
+class RowsMatchingIT extends DatabaseTestBase {
 
-    private DisposableDatabase db;
-    private Rows rows;
-
-    @BeforeEach
-    void cloneDatabase() {
-        db = TestDatabases.checkout(SeedSchemas.ERRORTRANSLATOR);
-        rows = Rows.of(db.dataSource());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    RowsMatchingIT() {
+        super(SeedSchemas.ERRORTRANSLATOR);
     }
 
     @Test
@@ -46,7 +34,7 @@ class RowsMatchingIT {
 
     @Test
     void quotedMixedCaseNamesAreMatchedToo() {
-        try (DisposableDatabase hard = TestDatabases.checkout(SeedSchemas.HARDCASES)) {
+        try (DisposableDatabase hard = checkout(SeedSchemas.HARDCASES)) {
             Rows hardRows = Rows.of(hard.dataSource());
             Map<String, Object> item = hardRows.insert("legacyItem", Map.of("itemId", 1, "displayName", "Bolt",
                     "unitPrice", "0.125", "group", "hardware"));
@@ -158,7 +146,7 @@ class RowsMatchingIT {
 
     @Test
     void unknownEnumLabelAndGeneratedColumnAreExplained() {
-        try (DisposableDatabase hard = TestDatabases.checkout(SeedSchemas.HARDCASES)) {
+        try (DisposableDatabase hard = checkout(SeedSchemas.HARDCASES)) {
             Rows hardRows = Rows.of(hard.dataSource());
 
             assertThatThrownBy(() -> hardRows.insert("customers", Map.of("email", "a@b.io", "fullName", "A",

@@ -3,29 +3,16 @@ package dev.pgtestkit.core.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.testsupport.SeedSchemas;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Rows#inTransaction}: commit, rollback on exception, nested calls as savepoints of one transaction. */
-class RowsTransactionIT {
+class RowsTransactionIT extends DatabaseTestBase {
 
-    private DisposableDatabase db;
-    private Rows rows;
-
-    @BeforeEach
-    void cloneDatabase() {
-        db = TestDatabases.checkout(SeedSchemas.KEEPNOTION);
-        rows = Rows.of(db.dataSource());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    RowsTransactionIT() {
+        super(SeedSchemas.KEEPNOTION);
     }
 
     private static Map<String, Object> credential(String user) {

@@ -18,30 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Conversion in both directions for every common type (hard-case {@code type_samples}), and round trips. */
-class RowsTypesIT {
+class RowsTypesIT extends DatabaseTestBase {
+
+    RowsTypesIT() {
+        super(SeedSchemas.HARDCASES);
+    }
 
     private enum Mood { sad, ok, happy }
 
     private static final UUID ID = UUID.fromString("550e8400-e29b-41d4-a716-446655440000");
-
-    private DisposableDatabase db;
-    private Rows rows;
-
-    @BeforeEach
-    void cloneDatabase() {
-        db = TestDatabases.checkout(SeedSchemas.HARDCASES);
-        rows = Rows.of(db.dataSource());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     private static Map<String, Object> everyType() {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -182,7 +170,7 @@ class RowsTypesIT {
 
     @Test
     void voiceNoteEnumsAndJsonDefaults() {
-        try (DisposableDatabase voice = TestDatabases.checkout(SeedSchemas.VOICENOTE)) {
+        try (DisposableDatabase voice = checkout(SeedSchemas.VOICENOTE)) {
             Rows app = Rows.of(voice.dataSource());
             Map<String, Object> user = app.insert("users", Map.of("id", "u1", "email", "u1@x.io",
                     "primaryRole", "TEACHER", "workDays", List.of(1, 2, 3)));

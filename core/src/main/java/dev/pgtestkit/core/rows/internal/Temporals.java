@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -65,40 +66,33 @@ final class Temporals {
     }
 
     static String date(Object value) {
-        if (value instanceof LocalDate date) {
-            return date.toString();
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate().toString();
-        }
-        if (value instanceof CharSequence text) {
-            return parseOrExplain(() -> LocalDate.parse(text.toString().strip()), "a date like 2024-05-31").toString();
-        }
-        throw unsupported(value, "LocalDate, java.sql.Date or an ISO date string");
+        return local(value, LocalDate.class, java.sql.Date.class, d -> d.toLocalDate(), LocalDate::parse,
+                "a date like 2024-05-31", "LocalDate, java.sql.Date or an ISO date string");
     }
 
     static String time(Object value) {
-        if (value instanceof LocalTime time) {
-            return time.toString();
-        }
-        if (value instanceof java.sql.Time time) {
-            return time.toLocalTime().toString();
-        }
-        if (value instanceof CharSequence text) {
-            return parseOrExplain(() -> LocalTime.parse(text.toString().strip()), "a time like 13:45:00").toString();
-        }
-        throw unsupported(value, "LocalTime, java.sql.Time or an ISO time string");
+        return local(value, LocalTime.class, java.sql.Time.class, t -> t.toLocalTime(), LocalTime::parse,
+                "a time like 13:45:00", "LocalTime, java.sql.Time or an ISO time string");
     }
 
     static String timeWithZone(Object value) {
-        if (value instanceof OffsetTime time) {
-            return time.toString();
+        return local(value, OffsetTime.class, OffsetTime.class, t -> t, s -> OffsetTime.parse(s, TIME_WITH_OFFSET),
+                "a time with offset like 13:45:00+02:00", "OffsetTime or a time string with offset");
+    }
+
+    /** The ISO text of a java.time value given as itself, as its java.sql counterpart, or as text to parse. */
+    private static <T, S> String local(Object value, Class<T> type, Class<S> sqlType, Function<S, T> fromSql,
+                                       Function<String, T> parser, String example, String accepted) {
+        if (type.isInstance(value)) {
+            return value.toString();
+        }
+        if (sqlType.isInstance(value)) {
+            return fromSql.apply(sqlType.cast(value)).toString();
         }
         if (value instanceof CharSequence text) {
-            return parseOrExplain(() -> OffsetTime.parse(text.toString().strip(), TIME_WITH_OFFSET),
-                    "a time with offset like 13:45:00+02:00").toString();
+            return parseOrExplain(() -> parser.apply(text.toString().strip()), example).toString();
         }
-        throw unsupported(value, "OffsetTime or a time string with offset");
+        throw unsupported(value, accepted);
     }
 
     private static OffsetDateTime toOffsetDateTime(Object value) {
