@@ -10,9 +10,11 @@ package dev.pgtestkit.core.schema;
  * @param defaultExpr   default expression text, or {@code null}; for identity and generated columns {@code null}
  * @param identity      identity kind
  * @param generatedExpr expression of a {@code GENERATED ALWAYS AS (...) STORED} column, or {@code null}
- * @param length        character length limit for char/varchar (and bit), or {@code null}
- * @param precision     numeric precision (digits), or {@code null} when unconstrained
- * @param scale         numeric scale, or {@code null}
+ * @param length        character length limit for char/varchar (and bit), or {@code null}; for a domain the
+ *                      domain's own modifier counts, for an array its element's ({@code varchar(10)[]}: 10)
+ * @param precision     numeric precision (digits), or for time/timestamp/interval the fractional-second digits;
+ *                      {@code null} when unconstrained
+ * @param scale         numeric scale (negative allowed since Postgres 15), or {@code null}
  * @param sequence      the sequence owned by this column (serial or identity), or {@code null}
  */
 public record Column(String name, int ordinal, PgType type, boolean notNull, String defaultExpr,

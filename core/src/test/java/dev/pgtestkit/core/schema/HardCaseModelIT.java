@@ -315,6 +315,7 @@ class HardCaseModelIT {
                   INDEX type_samples_pkey btree [id] UNIQUE PRIMARY
                 """));
     }
+
     @Test
     void aPartitionedTableAndItsPartitionsKnowEachOther() {
         assertThat(describe("public.events")).containsExactly(lines("""

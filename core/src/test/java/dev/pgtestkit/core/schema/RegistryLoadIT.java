@@ -79,6 +79,31 @@ class RegistryLoadIT {
     }
 
     @Test
+    void modifiersReachArrayElementsDomainsAndNegativeScales() throws SQLException {
+        try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect()) {
+            execute(c, """
+                    CREATE DOMAIN code AS varchar(8);
+                    CREATE TABLE modifiers (codes varchar(10)[], amounts numeric(7,3)[], rounded numeric(5,-2),
+                                            domain_code code, domain_codes code[], stamp interval(2));
+                    """);
+            Table table = SchemaRegistry.load(c).table("modifiers");
+
+            assertThat(table.matchColumn("codes")).extracting(Column::length).isEqualTo(10);
+            assertThat(table.matchColumn("codes").type().elementType().displayName())
+                    .isEqualTo("character varying(10)");
+            assertThat(table.matchColumn("amounts")).extracting(Column::precision, Column::scale)
+                    .containsExactly(7, 3);
+            assertThat(table.matchColumn("rounded")).extracting(Column::precision, Column::scale)
+                    .containsExactly(5, -2);
+            assertThat(table.matchColumn("domain_code").length()).isEqualTo(8);
+            assertThat(table.matchColumn("domain_codes").length()).isEqualTo(8);
+            assertThat(table.matchColumn("domain_codes").type().elementType().category())
+                    .isEqualTo(TypeCategory.DOMAIN);
+            assertThat(table.matchColumn("stamp").precision()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void loadsOnlyTheSchemasAskedFor() throws SQLException {
         try (DisposableDatabase db = hardCases(); Connection c = db.connect()) {
             SchemaRegistry audit = SchemaRegistry.load(c, List.of("audit"));
