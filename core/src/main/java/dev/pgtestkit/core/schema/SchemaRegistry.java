@@ -41,7 +41,11 @@ public final class SchemaRegistry {
     private final int catalogQueryCount;
     private final TableLookup lookup;
 
+    /** Every user schema of the database, loaded or not (for messages about unknown schemas). */
+    private final List<String> allSchemas;
+
     private SchemaRegistry(Snapshot snapshot) {
+        this.allSchemas = List.copyOf(snapshot.allSchemas());
         this.schemas = List.copyOf(snapshot.schemas());
         this.tables = ModelAssembler.tables(snapshot);
         this.sequences = ModelAssembler.sequences(snapshot);
@@ -80,8 +84,8 @@ public final class SchemaRegistry {
         SchemaRegistry registry = read(connection, List.copyOf(schemas));
         for (String wanted : schemas) {
             if (!registry.schemas.contains(wanted)) {
-                List<String> all = read(connection, null).schemas;
-                throw MatchErrors.schemaNotFound(NameMatcher.match(wanted, all), all);
+                throw MatchErrors.schemaNotFound(NameMatcher.match(wanted, registry.allSchemas),
+                        registry.allSchemas);
             }
         }
         return registry;

@@ -75,13 +75,11 @@ public final class CatalogReader {
     }
 
     private Snapshot readAll(Collection<String> wanted) throws SQLException {
-        List<String> schemas = query(CatalogQueries.SCHEMAS, rs -> rs.getString(1));
-        if (wanted != null) {
-            schemas = schemas.stream().filter(wanted::contains).toList();
-        }
+        List<String> all = query(CatalogQueries.SCHEMAS, rs -> rs.getString(1));
+        List<String> schemas = wanted == null ? all : all.stream().filter(wanted::contains).toList();
         Array names = connection.createArrayOf("text", schemas.toArray());
         int major = connection.getMetaData().getDatabaseMajorVersion();
-        return new Snapshot(schemas,
+        return new Snapshot(all, schemas,
                 query(CatalogQueries.TABLES, names, CatalogReader::table),
                 query(CatalogQueries.COLUMNS, names, CatalogReader::column),
                 query(CatalogQueries.TYPES, names, CatalogReader::type),

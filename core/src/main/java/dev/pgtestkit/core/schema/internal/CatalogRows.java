@@ -51,13 +51,16 @@ public final class CatalogRows {
                               long max, String ownerSchema, String ownerTable, String ownerColumn) {
     }
 
-    /** Everything one load read, and how many catalog queries it took. */
-    public record Snapshot(List<String> schemas, List<TableRow> tables, List<ColumnRow> columns,
+    /**
+     * Everything one load read, and how many statements it took. {@code schemas} are those loaded,
+     * {@code allSchemas} every user schema of the database.
+     */
+    public record Snapshot(List<String> allSchemas, List<String> schemas, List<TableRow> tables, List<ColumnRow> columns,
                            List<TypeRow> types, List<ConstraintRow> constraints, List<IndexRow> indexes,
                            List<SequenceRow> sequences, int queryCount) {
 
         Snapshot withQueryCount(int count) {
-            return new Snapshot(schemas, tables, columns, types, constraints, indexes, sequences, count);
+            return new Snapshot(allSchemas, schemas, tables, columns, types, constraints, indexes, sequences, count);
         }
     }
 }
