@@ -1,10 +1,11 @@
 package dev.pgtestkit.mock;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,13 +17,20 @@ import java.util.function.Consumer;
  */
 public final class GenerationPlan {
 
+    /** Migration tools' bookkeeping tables: never filled by {@link Builder#allTables}. */
+    public static final Set<String> MIGRATION_TABLES = Set.of("flyway_schema_history", "databasechangelog",
+            "databasechangeloglock", "schema_migrations", "alembic_version", "__diesel_schema_migrations",
+            "knex_migrations", "knex_migrations_lock", "ar_internal_metadata");
+
     private final List<TablePlan> tables;
+    private final Set<String> excluded;
     private final Long allTablesRows;
     private final long parentRows;
     private final boolean keepRows;
 
     private GenerationPlan(Builder b) {
         this.tables = List.copyOf(b.tables.values());
+        this.excluded = Set.copyOf(b.excluded);
         this.allTablesRows = b.allTablesRows;
         this.parentRows = b.parentRows;
         this.keepRows = b.keepRows;
@@ -35,6 +43,14 @@ public final class GenerationPlan {
     /** The tables named, in the order given. */
     public List<TablePlan> tables() {
         return tables;
+    }
+
+    /**
+     * Tables {@link Builder#allTables} leaves out, as given ({@code schema.table} or a name); the
+     * {@link #MIGRATION_TABLES} are always left out.
+     */
+    public Set<String> excluded() {
+        return excluded;
     }
 
     /** Rows for every table of the schema not named in the plan, or {@code null} when only named tables count. */
@@ -54,6 +70,7 @@ public final class GenerationPlan {
 
     public static final class Builder {
         private final Map<String, TablePlan> tables = new LinkedHashMap<>();
+        private final Set<String> excluded = new LinkedHashSet<>();
         private Long allTablesRows;
         private long parentRows = 10;
         private boolean keepRows;
@@ -80,7 +97,17 @@ public final class GenerationPlan {
             return this;
         }
 
-        /** Every table of the loaded schemas gets {@code rows} rows unless named with its own count. */
+        /** Leave these tables out of {@link #allTables} (names as in the schema, {@code schema.table} allowed). */
+        public Builder exclude(String... tableNames) {
+            excluded.addAll(List.of(tableNames));
+            return this;
+        }
+
+        /**
+         * Every table of the loaded schemas gets {@code rows} rows unless named with its own count, except
+         * {@link #exclude excluded} tables, migration bookkeeping tables ({@link #MIGRATION_TABLES}) and
+         * partitions (their partitioned table is filled).
+         */
         public Builder allTables(long rows) {
             if (rows < 0) {
                 throw new IllegalArgumentException("row count must not be negative: " + rows);
@@ -109,10 +136,6 @@ public final class GenerationPlan {
                 throw new IllegalArgumentException("the plan names no table: add table(...) or allTables(...)");
             }
             return new GenerationPlan(this);
-        }
-
-        List<String> names() {
-            return new ArrayList<>(tables.keySet());
         }
     }
 }

@@ -35,15 +35,16 @@ public final class DatabaseLoader {
     public static GenerationResult load(CompiledPlan plan, Connection connection, DataSource verification,
                                         Settings settings, ProgressListener progress) {
         long started = System.nanoTime();
-        List<ForeignKeyDeferral.Dropped> dropped = settings.deferForeignKeys()
-                ? ForeignKeyDeferral.drop(connection, plan) : List.of();
-        if (!settings.deferForeignKeys()) {
-            deferCycleEdges(connection, plan);
-        }
         ResultCollector results = new ResultCollector();
+        List<ForeignKeyDeferral.Dropped> dropped;
         try (ConnectionSource helpers = new ConnectionSource(verification)) {
-            ChunkProducer producer = new ChunkProducer(settings.format(), new ServerVerifier(helpers), plan.keepRows(),
-                    true);
+            ServerVerifier verifier = new ServerVerifier(helpers);
+            probe(plan, verifier);
+            dropped = settings.deferForeignKeys() ? ForeignKeyDeferral.drop(connection, plan) : List.of();
+            if (!settings.deferForeignKeys()) {
+                deferCycleEdges(connection, plan);
+            }
+            ChunkProducer producer = new ChunkProducer(settings.format(), verifier, plan.keepRows(), true);
             CopySink sink = new CopySink(connection, settings.format(), progress, results);
             try {
                 new ChunkPipeline(plan, producer, settings.threads(), settings.chunkRows()).run(sink);
@@ -59,6 +60,24 @@ public final class DatabaseLoader {
         ForeignKeyDeferral.restore(connection, dropped);
         return new GenerationResult(results.tables(), name -> generator(plan, name).keys(), results.kept(),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Has the server verify the first rows of every table with checks only it can evaluate, so a check no
+     * generated row can meet is reported before anything is written.
+     */
+    private static void probe(CompiledPlan plan, ServerVerifier verifier) {
+        for (TableGenerator g : plan.tables()) {
+            if (!g.extras().serverChecks().isEmpty() && g.rows() > 0) {
+                RowBuffer buffer = g.newBuffer();
+                Rng rng = new Rng();
+                List<Object[]> rows = new java.util.ArrayList<>();
+                for (long i = 0; i < Math.min(8, g.rows()); i++) {
+                    rows.add(g.generate(i, buffer, rng, 0).clone());
+                }
+                verifier.verify(g, 0, rows);
+            }
+        }
     }
 
     static TableGenerator generator(CompiledPlan plan, dev.pgtestkit.core.schema.QualifiedName name) {

@@ -2,7 +2,9 @@ package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.mock.internal.value.BoolType;
 import dev.pgtestkit.mock.internal.value.DateType;
+import dev.pgtestkit.mock.internal.value.DecimalType;
 import dev.pgtestkit.mock.internal.value.EnumType;
+import dev.pgtestkit.mock.internal.value.FloatType;
 import dev.pgtestkit.mock.internal.value.Hint;
 import dev.pgtestkit.mock.internal.value.IntegerType;
 import dev.pgtestkit.mock.internal.value.OrderedType;
@@ -17,6 +19,19 @@ final class NaturalRanges {
     private static final long DAY_SECONDS = 86_400;
 
     private NaturalRanges() {
+    }
+
+    /**
+     * {lo, hi} in positions for a column whose checks allow {@code [lo, hi]}: a plain number bounded on both
+     * sides by its checks uses all of that range (a name hint, if any, still narrows it).
+     */
+    static long[] of(OrderedType type, Hint hint, long lo, long hi) {
+        boolean plainNumber = type instanceof IntegerType || type instanceof DecimalType || type instanceof FloatType;
+        if (plainNumber && hint.low() == null && hint.temporal() == Hint.Temporal.NONE && lo > type.minPosition()
+                && hi < type.maxPosition()) {
+            return new long[] {lo, hi};
+        }
+        return of(type, hint);
     }
 
     /** {lo, hi} in positions, inside the type's range. */

@@ -10,9 +10,11 @@ import dev.pgtestkit.mock.GenerationPlan;
 import dev.pgtestkit.mock.TablePlan;
 import dev.pgtestkit.mock.internal.value.ValueTypes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolves a plan against the schema: table names (forgiving), every table for {@code allTables}, required
@@ -36,8 +38,11 @@ final class PlanResolver {
         Map<QualifiedName, Long> rows = new LinkedHashMap<>();
         named.forEach((name, tp) -> rows.put(name, tp.rows()));
         if (plan.allTablesRows() != null) {
+            Set<QualifiedName> excluded = new HashSet<>();
+            plan.excluded().forEach(name -> excluded.add(registry.table(name).name()));
             for (Table t : registry.tables()) {
-                if (t.kind() != TableKind.PARTITION) {
+                if (t.kind() != TableKind.PARTITION && !excluded.contains(t.name())
+                        && !GenerationPlan.MIGRATION_TABLES.contains(t.simpleName())) {
                     rows.putIfAbsent(t.name(), plan.allTablesRows());
                 }
             }

@@ -76,7 +76,7 @@ final class SourceFactory {
                 && rule.lo == 0 && rule.hi == 1) {
             return SimpleSources.bool(c.hint().trueProbability());
         }
-        long[] natural = NaturalRanges.of(type, c.hint());
+        long[] natural = NaturalRanges.of(type, c.hint(), rule.lo, rule.hi);
         List<Object> allowed = rule.effectiveAllowed();
         long[] allowedPositions = allowed == null ? null
                 : allowed.stream().mapToLong(type::floor).sorted().distinct().toArray();

@@ -1,0 +1,121 @@
+package dev.pgtestkit.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgtestkit.core.DisposableDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One table per CHECK form; 2,000 generated rows each are accepted by the server, and queries show the values
+ * use the room the check leaves (not just one corner of it).
+ */
+class CheckFormsIT {
+
+    private static final int ROWS = 2000;
+    private static DisposableDatabase db;
+
+    @BeforeAll
+    static void generate() {
+        db = TestDatabases.withSchema(
+                "CREATE TABLE in_list (status varchar(12) NOT NULL CHECK (status IN ('new', 'paid', 'void')),"
+                        + " grade char(1) CHECK (grade = ANY (ARRAY['A', 'B', 'C'])))",
+                "CREATE TABLE not_in (code text NOT NULL CHECK (code NOT IN ('x', 'y')),"
+                        + " n int NOT NULL CHECK (n <> ALL (ARRAY[1, 2, 3])) CHECK (n BETWEEN 1 AND 5))",
+                "CREATE TABLE comparisons (price numeric(8,2) NOT NULL CHECK (price >= 0) CHECK (price < 100),"
+                        + " delta int NOT NULL CHECK (delta > -5 AND delta <= 5), ratio real CHECK (ratio > 0.5),"
+                        + " day date NOT NULL CHECK (day >= '2024-01-01' AND day < '2024-02-01'))",
+                "CREATE TABLE between_form (pct smallint NOT NULL CHECK (pct BETWEEN 10 AND 20),"
+                        + " score numeric(3,1) CHECK (score NOT BETWEEN 2 AND 8))",
+                "CREATE TABLE lengths (code varchar(20) NOT NULL CHECK (char_length(code) >= 6),"
+                        + " tag text NOT NULL CHECK (length(tag) BETWEEN 2 AND 4), pin char(4) CHECK (length(pin) = 4))",
+                "CREATE TABLE column_pairs (lo int NOT NULL, hi int NOT NULL, starts timestamptz NOT NULL,"
+                        + " ends timestamptz, CHECK (lo < hi), CHECK (ends IS NULL OR ends > starts))",
+                "CREATE TABLE null_tests (a int, b int, c text CHECK (c IS NOT NULL), CHECK (a IS NOT NULL OR b IS NOT NULL))",
+                "CREATE TABLE and_or (kind text NOT NULL, amount int NOT NULL,"
+                        + " CHECK ((kind = 'refund' AND amount < 0) OR (kind = 'sale' AND amount > 0)))",
+                "CREATE TABLE patterns (email text NOT NULL CHECK (email LIKE '%_@_%.__%'),"
+                        + " ref text NOT NULL CHECK (ref LIKE 'REF-%'), flag boolean NOT NULL CHECK (flag))",
+                "CREATE TABLE server_checked (email text NOT NULL CHECK (lower(email) = email),"
+                        + " x int, y int, CHECK (num_nonnulls(x, y) = 1))",
+                "CREATE TYPE level AS ENUM ('low', 'mid', 'high')",
+                "CREATE TABLE enum_range (l level NOT NULL CHECK (l > 'low'))");
+        MockDataGenerator.builder(db.dataSource()).seed(5).build()
+                .generate(GenerationPlan.builder().allTables(ROWS).build());
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    private static long count(String sql) {
+        return TestDatabases.count(db, sql);
+    }
+
+    @Test
+    void inListsUseEveryValue() {
+        assertThat(count("SELECT count(DISTINCT status) FROM in_list")).isEqualTo(3);
+        assertThat(count("SELECT count(DISTINCT grade) FROM in_list")).isEqualTo(3);
+    }
+
+    @Test
+    void notInListsAreAvoided() {
+        assertThat(count("SELECT count(*) FROM not_in WHERE n IN (4, 5)")).isEqualTo(ROWS);
+        assertThat(count("SELECT count(*) FROM not_in WHERE code IN ('x', 'y')")).isZero();
+    }
+
+    @Test
+    void comparisonsAndRangesAreConstructedNotClamped() {
+        assertThat(count("SELECT count(DISTINCT delta) FROM comparisons")).isEqualTo(10);
+        assertThat(count("SELECT count(DISTINCT day) FROM comparisons")).isEqualTo(31);
+        assertThat(count("SELECT count(*) FROM comparisons WHERE price >= 0 AND price < 100")).isEqualTo(ROWS);
+    }
+
+    @Test
+    void betweenAndNotBetween() {
+        assertThat(count("SELECT count(DISTINCT pct) FROM between_form")).isEqualTo(11);
+        assertThat(count("SELECT count(*) FROM between_form WHERE score >= 2 AND score <= 8")).isZero();
+    }
+
+    @Test
+    void lengthBoundsHold() {
+        assertThat(count("SELECT min(char_length(code)) FROM lengths")).isGreaterThanOrEqualTo(6);
+        assertThat(count("SELECT count(*) FROM lengths WHERE length(tag) NOT BETWEEN 2 AND 4")).isZero();
+    }
+
+    @Test
+    void columnComparisonsHoldBothWays() {
+        assertThat(count("SELECT count(*) FROM column_pairs WHERE lo < hi")).isEqualTo(ROWS);
+        assertThat(count("SELECT count(ends) FROM column_pairs")).isPositive();
+    }
+
+    @Test
+    void nullTestsAndAlternatives() {
+        assertThat(count("SELECT count(c) FROM null_tests")).isEqualTo(ROWS);
+        assertThat(count("SELECT count(*) FROM null_tests WHERE a IS NULL")).isPositive();
+    }
+
+    @Test
+    void andOrPicksACoherentAlternativePerRow() {
+        assertThat(count("SELECT count(*) FROM and_or WHERE kind = 'refund'")).isPositive();
+        assertThat(count("SELECT count(*) FROM and_or WHERE kind = 'sale'")).isPositive();
+    }
+
+    @Test
+    void likePatternsAndBooleanChecks() {
+        assertThat(count("SELECT count(*) FROM patterns WHERE ref LIKE 'REF-%' AND flag")).isEqualTo(ROWS);
+    }
+
+    @Test
+    void checksOnlyTheServerUnderstandsAreVerifiedAndRegenerated() {
+        assertThat(count("SELECT count(*) FROM server_checked WHERE num_nonnulls(x, y) = 1")).isEqualTo(ROWS);
+        assertThat(count("SELECT count(*) FROM server_checked WHERE x IS NOT NULL")).isPositive();
+    }
+
+    @Test
+    void enumComparisonsFollowLabelOrder() {
+        assertThat(count("SELECT count(DISTINCT l) FROM enum_range")).isEqualTo(2);
+    }
+}
