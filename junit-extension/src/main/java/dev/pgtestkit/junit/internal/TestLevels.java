@@ -17,6 +17,8 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class TestLevels {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestLevels.class);
+
     private TestLevels() {
     }
 
@@ -80,6 +82,22 @@ public final class TestLevels {
         }
         if (!others.isEmpty()) {
             throw otherSessions(test, pinned.database(), others);
+        }
+    }
+
+    /**
+     * Commits the test's transaction on a database that is kept for inspection after a failure, so it shows what
+     * the test wrote. When a deferred constraint makes the COMMIT fail, the data is rolled back and a warning says so.
+     */
+    public static void commitForInspection(PinnedConnection pinned) {
+        try {
+            pinned.internal(statement -> statement.execute("COMMIT"));
+        } catch (SQLException e) {
+            LOG.warn("Could not commit the failed test's data on kept database {}: {}", pinned.database(),
+                    e.getMessage());
+            recover(pinned, "ROLLBACK");
+        } finally {
+            pinned.forgetAll();
         }
     }
 

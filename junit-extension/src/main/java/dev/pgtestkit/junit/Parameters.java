@@ -1,0 +1,85 @@
+package dev.pgtestkit.junit;
+
+import dev.pgtestkit.core.ConnectionException;
+import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.schema.SchemaRegistry;
+import dev.pgtestkit.junit.internal.DatabaseHandle;
+import dev.pgtestkit.junit.internal.PinnedConnection;
+import dev.pgtestkit.junit.internal.Scope;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+
+/** The parameter types {@link PgTestExtension} resolves, and how, within one {@link Scope}. */
+final class Parameters {
+
+    private static final Set<Class<?>> TYPES = Set.of(DataSource.class, Connection.class, TestTransaction.class,
+            DisposableDatabase.class, SchemaRegistry.class);
+
+    private Parameters() {
+    }
+
+    static boolean supports(Class<?> type) {
+        return TYPES.contains(type) || JdbiSupport.isJdbiType(type);
+    }
+
+    static Object resolve(Class<?> type, Scope scope) {
+        if (type == DataSource.class) {
+            return dataSource(scope);
+        }
+        if (type == Connection.class) {
+            return connection(scope);
+        }
+        if (type == TestTransaction.class) {
+            return TestTransaction.attachedTo(scope.pinned().orElseThrow(() -> unavailable(type, scope,
+                    "it is the test transaction, and this " + scope.description() + " has none: add @WithTransaction")));
+        }
+        if (type == DisposableDatabase.class) {
+            return database(type, scope).database();
+        }
+        if (type == SchemaRegistry.class) {
+            return database(type, scope).cached(SchemaRegistry.class, () -> SchemaRegistry.load(dataSource(scope)));
+        }
+        return jdbi(type, scope);
+    }
+
+    /** The test transaction's DataSource, or the database's plain one outside a transaction. */
+    static DataSource dataSource(Scope scope) {
+        return scope.pinned().map(PinnedConnection::dataSource)
+                .orElseGet(() -> database(DataSource.class, scope).dataSource());
+    }
+
+    private static Connection connection(Scope scope) {
+        try {
+            Connection connection = dataSource(scope).getConnection();
+            scope.register(connection);
+            return connection;
+        } catch (SQLException e) {
+            throw new ConnectionException("Cannot open a connection for " + scope.description() + ": "
+                    + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
+    private static Object jdbi(Class<?> type, Scope scope) {
+        Object jdbi = scope.cached("jdbi", () -> JdbiSupport.jdbi(dataSource(scope)));
+        if (!JdbiSupport.isHandle(type)) {
+            return jdbi;
+        }
+        AutoCloseable handle = JdbiSupport.open(jdbi);
+        scope.register(handle);
+        return handle;
+    }
+
+    private static DatabaseHandle database(Class<?> type, Scope scope) {
+        return scope.database().orElseThrow(() -> unavailable(type, scope, "with @PgTest(isolation = "
+                + "DATABASE_PER_TEST) each test has its own database and the class has none; take it as a parameter "
+                + "of the test or of a @BeforeEach method"));
+    }
+
+    private static ParameterResolutionException unavailable(Class<?> type, Scope scope, String why) {
+        return new ParameterResolutionException("No " + type.getSimpleName() + " for " + scope.description()
+                + ": " + why + ".");
+    }
+}

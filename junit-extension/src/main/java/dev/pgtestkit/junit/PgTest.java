@@ -1,0 +1,58 @@
+package dev.pgtestkit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a test class a PostgreSQL database of its own, cloned from a template built from the named migrations.
+ *
+ * <pre>{@code
+ * @PgTest(migrations = "classpath:db/migration")
+ * @WithTransaction
+ * class UserRepositoryTest {
+ *     @Test
+ *     void savesUsers(DataSource dataSource) { ... }   // rolled back afterwards, even if the code commits
+ * }
+ * }</pre>
+ *
+ * <p>The server comes from {@code PostgresProvider.auto()}, once per JVM (embedded PostgreSQL unless
+ * {@code PGTESTKIT_URL} names one or Docker answers). The template is built once per distinct set of migrations
+ * (and reused by later runs until a file changes); each test class gets a clone from a warm pool, or each test
+ * method with {@link Isolation#DATABASE_PER_TEST}. {@code @Nested} classes share their enclosing class's database
+ * unless they carry {@code @PgTest} themselves.
+ *
+ * <p>Test and lifecycle methods can declare parameters of these types: {@code DataSource}, {@code Connection},
+ * {@link TestTransaction}, {@code DisposableDatabase}, {@code SchemaRegistry}, the row API, the mock generator,
+ * the query log, and Jdbi's {@code Jdbi} and {@code Handle} when Jdbi is on the class path. See the module README.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(PgTestExtension.class)
+public @interface PgTest {
+
+    /** Flyway locations, e.g. {@code classpath:db/migration} or {@code filesystem:sql}; default none. */
+    String[] migrations() default {};
+
+    /**
+     * Plain SQL scripts run after the migrations, in order: {@code classpath:schema.sql} or a file path (relative
+     * to the working directory); default none.
+     */
+    String[] scripts() default {};
+
+    /** One database per class (default) or per test method. */
+    Isolation isolation() default Isolation.DATABASE_PER_CLASS;
+
+    /**
+     * Keep the database of a failed test (of a class with a failed test, for per-class databases) and log its JDBC
+     * URL; default false. With {@link Isolation#DATABASE_PER_TEST} a failed {@link WithTransaction} test's
+     * transaction is committed instead of rolled back, so the kept database shows what the test wrote.
+     */
+    boolean keepOnFailure() default false;
+}

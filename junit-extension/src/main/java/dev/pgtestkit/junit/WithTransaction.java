@@ -1,0 +1,59 @@
+package dev.pgtestkit.junit;
+
+import dev.pgtestkit.junit.internal.ClassTransactionLocks;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * Runs each test in a transaction that is rolled back afterwards, even when the code under test commits. Needs
+ * {@link PgTest} on the class (or an enclosing class).
+ *
+ * <p>The {@code DataSource} (and {@code Connection}, {@code Jdbi}, {@code Handle}) the test receives pins one
+ * physical connection: every {@code getConnection()} returns a view of it, so a HikariCP pool or a Jdbi built on
+ * that DataSource shares the test's transaction. On those connections {@code commit()} releases a savepoint,
+ * {@code rollback()} rolls back to it, and neither {@code setAutoCommit(true)} nor {@code close()} ends the test
+ * transaction. A failing statement does not abort the transaction (PgJDBC autosave).
+ *
+ * <p>On a class, the transaction spans the class: {@code @BeforeAll} methods (and class-level data annotations)
+ * write once, each test starts from that state, and each {@code @Nested} class adds a savepoint level of its own.
+ * Such a class runs its tests one at a time, even in parallel mode (a resource lock per class); other classes
+ * still run in parallel. On a method only, the test gets a transaction of its own and runs in parallel freely.
+ *
+ * <p>At the end of each test, deferred constraints are checked ({@code SET CONSTRAINTS ALL IMMEDIATE}), so a test
+ * cannot pass with data a COMMIT would reject; then everything is rolled back. What a rollback cannot undo fails
+ * with a {@link TransactionIsolationException} that explains it: statements PostgreSQL refuses in a transaction
+ * ({@code VACUUM}, {@code CREATE INDEX CONCURRENTLY}, {@code CREATE DATABASE}...), other sessions left open on the
+ * test database, threads that wait too long for a transaction another thread holds open.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(PgTestExtension.class)
+@ResourceLock(providers = ClassTransactionLocks.class)
+public @interface WithTransaction {
+
+    /**
+     * Restore every sequence after each test to where it was when the test began, for tests that assert generated
+     * ids (PostgreSQL never rolls sequences back); default false. Costs one statement per moved sequence.
+     */
+    boolean resetSequences() default false;
+
+    /** Use of the test's connection from other threads; default {@link ThreadPolicy#SERIALIZE}. */
+    ThreadPolicy threads() default ThreadPolicy.SERIALIZE;
+
+    /** With {@link ThreadPolicy#SERIALIZE}: how long a thread waits for another's open transaction; default 30. */
+    int threadWaitSeconds() default 30;
+
+    /**
+     * Fail a test that ends with another session open on its database (a connection that bypassed the test's
+     * DataSource, whose writes are committed); default true.
+     */
+    boolean detectOtherSessions() default true;
+}

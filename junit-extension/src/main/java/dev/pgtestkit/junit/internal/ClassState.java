@@ -1,0 +1,91 @@
+package dev.pgtestkit.junit.internal;
+
+import dev.pgtestkit.junit.PgTest;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** What the extension holds for one test class: its database (own or its enclosing class's) and transaction. */
+public final class ClassState implements Scope, AutoCloseable {
+
+    private final Class<?> testClass;
+    private final PgTest config;
+    private final DatabaseHandle ownDatabase;
+    private final DatabaseHandle database;
+    private final ClassTransaction transaction;
+    private final Resources resources = new Resources();
+
+    ClassState(Class<?> testClass, PgTest config, DatabaseHandle ownDatabase, DatabaseHandle database,
+               ClassTransaction transaction) {
+        this.testClass = testClass;
+        this.config = config;
+        this.ownDatabase = ownDatabase;
+        this.database = database;
+        this.transaction = transaction;
+    }
+
+    public PgTest config() {
+        return config;
+    }
+
+    Optional<ClassTransaction> transaction() {
+        return Optional.ofNullable(transaction);
+    }
+
+    @Override
+    public Optional<DatabaseHandle> database() {
+        return Optional.ofNullable(database);
+    }
+
+    @Override
+    public Optional<PinnedConnection> pinned() {
+        return transaction().map(ClassTransaction::pinned);
+    }
+
+    @Override
+    public void register(AutoCloseable resource) {
+        resources.register(resource);
+    }
+
+    @Override
+    public <T> T cached(Object key, Supplier<T> compute) {
+        return resources.cached(key, compute);
+    }
+
+    @Override
+    public String description() {
+        return "class " + testClass.getSimpleName();
+    }
+
+    /** Closes resources, rolls the class transaction back, drops (or keeps) the class's own database. */
+    void finish(ExtensionContext context, boolean failed) {
+        RuntimeException resourceFailure = resources.closeAll();
+        try {
+            if (transaction != null) {
+                transaction.close();
+            }
+        } finally {
+            if (ownDatabase != null) {
+                if (failed) {
+                    ownDatabase.markFailed();
+                }
+                ownDatabase.finish(context, description());
+            }
+        }
+        if (resourceFailure != null) {
+            throw resourceFailure;
+        }
+    }
+
+    /** Safety net when the class ends abnormally: release everything without reporting. */
+    @Override
+    public void close() {
+        resources.closeAll();
+        if (transaction != null) {
+            transaction.close();
+        }
+        if (ownDatabase != null) {
+            ownDatabase.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.pgtestkit.junit.internal;
+
+import dev.pgtestkit.junit.PgTest;
+import dev.pgtestkit.junit.WithTransaction;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** Reads the annotations: a class's own, inherited from superclasses, or from its enclosing classes. */
+public final class Config {
+
+    private Config() {
+    }
+
+    /** The {@link PgTest} of the class, its superclasses or the nearest enclosing class that has one. */
+    public static Optional<PgTest> pgTest(Class<?> testClass) {
+        return nearest(testClass, PgTest.class);
+    }
+
+    /** Whether the class itself (or a superclass) declares {@link PgTest}, rather than only an enclosing class. */
+    public static boolean declaresPgTest(Class<?> testClass) {
+        return AnnotationSupport.isAnnotated(testClass, PgTest.class);
+    }
+
+    /** A class-level {@link WithTransaction} on the class, a superclass or an enclosing class. */
+    public static Optional<WithTransaction> classTransaction(Class<?> testClass) {
+        return nearest(testClass, WithTransaction.class);
+    }
+
+    /** The method's own {@link WithTransaction}, else the class-level one. */
+    public static Optional<WithTransaction> transaction(Class<?> testClass, Method method) {
+        return find(method, WithTransaction.class).or(() -> classTransaction(testClass));
+    }
+
+    public static TxSettings settings(WithTransaction annotation) {
+        if (annotation.threadWaitSeconds() <= 0) {
+            throw new IllegalArgumentException("@WithTransaction(threadWaitSeconds) must be positive, was "
+                    + annotation.threadWaitSeconds());
+        }
+        return new TxSettings(annotation.threads(), Duration.ofSeconds(annotation.threadWaitSeconds()),
+                annotation.resetSequences(), annotation.detectOtherSessions());
+    }
+
+    private static <A extends java.lang.annotation.Annotation> Optional<A> nearest(Class<?> start, Class<A> type) {
+        for (Class<?> c = start; c != null; c = c.getEnclosingClass()) {
+            Optional<A> found = find(c, type);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <A extends java.lang.annotation.Annotation> Optional<A> find(AnnotatedElement element,
+                                                                               Class<A> type) {
+        return AnnotationSupport.findAnnotation(element, type);
+    }
+}

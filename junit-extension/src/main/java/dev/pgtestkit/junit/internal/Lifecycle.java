@@ -1,0 +1,144 @@
+package dev.pgtestkit.junit.internal;
+
+import dev.pgtestkit.core.PgTestkitException;
+import dev.pgtestkit.junit.Isolation;
+import dev.pgtestkit.junit.PgTest;
+import dev.pgtestkit.junit.WithTransaction;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The extension's callbacks. State lives in the extension store of each context, keyed by the context's unique id
+ * (the store also answers from parent contexts, and a nested class must not pick up its enclosing class's entry).
+ */
+public final class Lifecycle {
+
+    private Lifecycle() {
+    }
+
+    /** The state of a class context, opened on first use (a PER_CLASS test instance can be created before). */
+    public static ClassState classState(ExtensionContext classContext) {
+        return classContext.getStore(Databases.NAMESPACE).getOrComputeIfAbsent(classKey(classContext),
+                k -> openClass(classContext), ClassState.class);
+    }
+
+    public static void beforeAll(ExtensionContext context) {
+        classState(context);
+    }
+
+    public static void afterAll(ExtensionContext context) {
+        ClassState state = context.getStore(Databases.NAMESPACE).remove(classKey(context), ClassState.class);
+        if (state != null) {
+            state.finish(context, context.getExecutionException().isPresent());
+        }
+    }
+
+    public static void beforeEach(ExtensionContext context) {
+        ClassState classState = classState(classContext(context));
+        PgTest config = classState.config();
+        String test = testName(context);
+        DatabaseHandle ownDatabase = config.isolation() == Isolation.DATABASE_PER_TEST
+                ? Databases.checkout(context, config) : null;
+        DatabaseHandle database = ownDatabase != null ? ownDatabase : classState.database().orElseThrow();
+        TestState state = new TestState(test, ownDatabase, database);
+        context.getStore(Databases.NAMESPACE).put(testKey(context), state);
+        Optional<WithTransaction> annotation = Config.transaction(context.getRequiredTestClass(),
+                context.getRequiredTestMethod());
+        if (annotation.isEmpty()) {
+            return;
+        }
+        TxSettings settings = Config.settings(annotation.get());
+        Optional<ClassTransaction> classTransaction = classState.transaction();
+        if (classTransaction.isPresent()) {
+            state.useClassTransaction(classTransaction.get(), settings);
+        } else {
+            state.useOwnTransaction(Pinning.pin(database, settings, "test " + test));
+        }
+    }
+
+    public static void afterEach(ExtensionContext context) {
+        TestState state = context.getStore(Databases.NAMESPACE).remove(testKey(context), TestState.class);
+        if (state != null) {
+            state.end(context, context.getExecutionException().isPresent());
+        }
+    }
+
+    /** The scope a parameter of this context is resolved in: the test's, or the class's for lifecycle methods. */
+    public static Scope scope(ExtensionContext context) {
+        if (context.getTestMethod().isPresent()) {
+            TestState state = context.getStore(Databases.NAMESPACE).get(testKey(context), TestState.class);
+            if (state != null) {
+                return state;
+            }
+        }
+        return classState(classContext(context));
+    }
+
+    private static ClassState openClass(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        PgTest config = Config.pgTest(testClass).orElseThrow(() -> missingPgTest(testClass));
+        ClassState parent = parentState(context);
+        boolean ownsDatabase = parent == null || Config.declaresPgTest(testClass);
+        DatabaseHandle ownDatabase = ownsDatabase && config.isolation() == Isolation.DATABASE_PER_CLASS
+                ? Databases.checkout(context, config) : null;
+        DatabaseHandle database = ownsDatabase ? ownDatabase : parent.database().orElse(null);
+        try {
+            ClassTransaction transaction = openClassTransaction(testClass, parent, ownsDatabase, database);
+            return new ClassState(testClass, config, ownDatabase, database, transaction);
+        } catch (RuntimeException e) {
+            if (ownDatabase != null) {
+                ownDatabase.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ClassTransaction openClassTransaction(Class<?> testClass, ClassState parent, boolean ownsDatabase,
+                                                         DatabaseHandle database) {
+        Optional<WithTransaction> annotation = Config.classTransaction(testClass);
+        if (annotation.isEmpty() || database == null) {
+            return null; // no class transaction, or one database per test: each test has its own transaction
+        }
+        TxSettings settings = Config.settings(annotation.get());
+        Optional<ClassTransaction> outer = ownsDatabase ? Optional.empty()
+                : parent.transaction();
+        return outer.map(t -> t.nested(settings, testClass.getSimpleName()))
+                .orElseGet(() -> ClassTransaction.top(database, settings, testClass.getSimpleName()));
+    }
+
+    private static ClassState parentState(ExtensionContext context) {
+        Optional<ExtensionContext> parent = context.getParent();
+        while (parent.isPresent() && parent.get().getTestClass().isEmpty()) {
+            parent = parent.get().getParent();
+        }
+        return parent.filter(p -> Config.pgTest(p.getRequiredTestClass()).isPresent())
+                .map(Lifecycle::classState).orElse(null);
+    }
+
+    /** The class context of a method context (skipping test-template containers). */
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent()) {
+            current = current.getParent().orElseThrow();
+        }
+        return current;
+    }
+
+    private static String testName(ExtensionContext context) {
+        return context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
+    }
+
+    private static String classKey(ExtensionContext context) {
+        return "class:" + context.getUniqueId();
+    }
+
+    private static String testKey(ExtensionContext context) {
+        return "test:" + context.getUniqueId();
+    }
+
+    private static PgTestkitException missingPgTest(Class<?> testClass) {
+        return new PgTestkitException("Test class " + testClass.getName() + " uses @WithTransaction but has no "
+                + "@PgTest, so there is no database to run in. Add @PgTest(migrations = \"classpath:db/migration\") "
+                + "(or your locations) to the class or an enclosing class.");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.pgtestkit.junit.internal;
+
+import java.util.Optional;
+
+/** What a test or lifecycle method can be given: the database, the test transaction, and a place for resources. */
+public interface Scope {
+
+    /** The database of this scope; empty for a class with one database per test. */
+    Optional<DatabaseHandle> database();
+
+    /** The pinned connection when this scope runs in a test transaction. */
+    Optional<PinnedConnection> pinned();
+
+    /** Closed when the scope ends, before its transaction is rolled back. */
+    void register(AutoCloseable resource);
+
+    /** For messages: {@code class X} or {@code test X > y()}. */
+    String description();
+
+    /** A value computed once per scope, e.g. the query log of a test. */
+    <T> T cached(Object key, java.util.function.Supplier<T> compute);
+}

@@ -1,0 +1,123 @@
+package dev.pgtestkit.junit.internal;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What the extension holds for one test: its database (own with DATABASE_PER_TEST, else the class's) and its
+ * transaction (a level of the class transaction, or a pinned connection of its own).
+ */
+public final class TestState implements Scope, AutoCloseable {
+
+    private final String test;
+    private final DatabaseHandle ownDatabase;
+    private final DatabaseHandle database;
+    private final Resources resources = new Resources();
+    private ClassTransaction classTransaction;
+    private PinnedConnection own;
+    private boolean ended;
+
+    TestState(String test, DatabaseHandle ownDatabase, DatabaseHandle database) {
+        this.test = test;
+        this.ownDatabase = ownDatabase;
+        this.database = database;
+    }
+
+    void useClassTransaction(ClassTransaction transaction, TxSettings settings) {
+        transaction.beginTest(settings, test);
+        this.classTransaction = transaction;
+    }
+
+    void useOwnTransaction(PinnedConnection pinned) {
+        this.own = pinned;
+        TestLevels.beginTransaction(pinned);
+    }
+
+    @Override
+    public Optional<DatabaseHandle> database() {
+        return Optional.ofNullable(database);
+    }
+
+    @Override
+    public Optional<PinnedConnection> pinned() {
+        return own != null ? Optional.of(own) : Optional.ofNullable(classTransaction).map(ClassTransaction::pinned);
+    }
+
+    @Override
+    public void register(AutoCloseable resource) {
+        resources.register(resource);
+    }
+
+    @Override
+    public <T> T cached(Object key, Supplier<T> compute) {
+        return resources.cached(key, compute);
+    }
+
+    @Override
+    public String description() {
+        return "test " + test;
+    }
+
+    /**
+     * Ends the test: closes its resources, checks and rolls back its transaction (commits it instead when it failed
+     * on a database of its own that is kept), then drops or keeps its own database. Throws what the checks found.
+     */
+    void end(ExtensionContext context, boolean failed) {
+        ended = true;
+        RuntimeException resourceFailure = resources.closeAll();
+        try {
+            endTransaction(failed);
+        } finally {
+            releaseConnection();
+            if (failed && database != null) {
+                database.markFailed();
+            }
+            if (ownDatabase != null) {
+                ownDatabase.finish(context, description());
+            }
+        }
+        if (resourceFailure != null) {
+            throw resourceFailure;
+        }
+    }
+
+    private void endTransaction(boolean failed) {
+        if (classTransaction != null) {
+            classTransaction.endTest(test);
+        } else if (own != null) {
+            if (failed && ownDatabase != null && ownDatabase.keepsFailures()) {
+                TestLevels.commitForInspection(own);
+            } else {
+                TestLevels.endTest(own, null, test);
+            }
+        }
+    }
+
+    private void releaseConnection() {
+        if (own != null) {
+            database.pool().give(own.detach(description() + " ended"));
+        }
+    }
+
+    /** Safety net when the test ends abnormally: release everything without checks. */
+    @Override
+    public void close() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        resources.closeAll();
+        try {
+            if (classTransaction != null) {
+                classTransaction.endTest(test);
+            }
+        } catch (RuntimeException e) {
+            // the test has already failed for a reason JUnit reports; this is only clean-up
+        }
+        releaseConnection();
+        if (ownDatabase != null) {
+            ownDatabase.close();
+        }
+    }
+}
