@@ -1,7 +1,6 @@
 package dev.pgtestkit.core.rows;
 
 import dev.pgtestkit.core.QueryException;
-import dev.pgtestkit.core.rows.internal.Catalog;
 import dev.pgtestkit.core.rows.internal.Names;
 import dev.pgtestkit.core.rows.internal.Scope;
 import dev.pgtestkit.core.rows.internal.TableOps;
@@ -117,21 +116,21 @@ public final class Fetch {
 
     /** Number of matching rows (limit and offset ignored). */
     public long count() {
-        return scope.withTable(table, (handle, t) -> TableOps.count(handle, t, Catalog.columns(t, conditions)));
+        return scope.withTable(table, (handle, t) -> TableOps.count(handle, t, scope.catalog().columns(t, conditions)));
     }
 
     /** Whether any row matches. */
     public boolean exists() {
-        return scope.withTable(table, (handle, t) -> TableOps.exists(handle, t, Catalog.columns(t, conditions)));
+        return scope.withTable(table, (handle, t) -> TableOps.exists(handle, t, scope.catalog().columns(t, conditions)));
     }
 
     private List<Map<String, Object>> run(Long rowLimit) {
-        return scope.withTable(table, (handle, t) -> TableOps.select(handle, t, Catalog.columns(t, conditions),
+        return scope.withTable(table, (handle, t) -> TableOps.select(handle, t, scope.catalog().columns(t, conditions),
                 orders(t), rowLimit, offset));
     }
 
     private List<TableOps.Order> orders(Table t) {
-        return sorts.stream().map(s -> new TableOps.Order(t.matchColumn(s.column()), s.descending())).toList();
+        return sorts.stream().map(s -> new TableOps.Order(scope.catalog().column(t, s.column()), s.descending())).toList();
     }
 
     private static void requireNotNegative(long count, String what) {

@@ -125,7 +125,7 @@ public final class Rows {
 
     /** Inserts {@code row} (may be empty: all defaults) and returns it as stored, with generated keys and defaults. */
     public Map<String, Object> insert(String table, Map<String, ?> row) {
-        return scope.withTable(table, (handle, t) -> TableOps.insert(handle, t, Catalog.columns(t, row)));
+        return scope.withTable(table, (handle, t) -> TableOps.insert(handle, t, scope.catalog().columns(t, row)));
     }
 
     /** Inserts {@code rows} in multi-row statements; a column a row leaves out gets its default. Returns them as stored. */
@@ -134,19 +134,19 @@ public final class Rows {
             return List.of();
         }
         return scope.withTable(table, (handle, t) -> TableOps.insertAll(handle, t,
-                rows.stream().map(row -> Catalog.columns(t, row)).toList()));
+                rows.stream().map(row -> scope.catalog().columns(t, row)).toList()));
     }
 
     /** Sets {@code values} on the rows matching {@code conditions} (not empty; see {@link #updateAll}). Returns the count. */
     public int update(String table, Map<String, ?> values, Map<String, ?> conditions) {
         requireConditions(conditions, "update", "updateAll(table, values)");
         return scope.withTable(table, (handle, t) ->
-                TableOps.update(handle, t, Catalog.columns(t, values), Catalog.columns(t, conditions)));
+                TableOps.update(handle, t, scope.catalog().columns(t, values), scope.catalog().columns(t, conditions)));
     }
 
     /** Sets {@code values} on every row of {@code table}. Returns the count. */
     public int updateAll(String table, Map<String, ?> values) {
-        return scope.withTable(table, (handle, t) -> TableOps.update(handle, t, Catalog.columns(t, values), Map.of()));
+        return scope.withTable(table, (handle, t) -> TableOps.update(handle, t, scope.catalog().columns(t, values), Map.of()));
     }
 
     /** Inserts {@code row}, or updates the row with the same primary key; returns the row as stored. */
@@ -165,16 +165,16 @@ public final class Rows {
         return scope.withTable(table, (handle, t) -> upsert(handle, t, row, UniqueKeys.find(t, Arrays.asList(key))));
     }
 
-    private static Map<String, Object> upsert(Handle handle, Table t, Map<String, ?> row,
+    private Map<String, Object> upsert(Handle handle, Table t, Map<String, ?> row,
                                               UniqueKeys.Target key) {
-        Map<Column, ?> values = Catalog.columns(t, row);
+        Map<Column, ?> values = scope.catalog().columns(t, row);
         return TableOps.upsert(handle, t, values, key.columns(), key.predicate());
     }
 
     /** Deletes the rows matching {@code conditions} (not empty; see {@link #deleteAll}). Returns the count. */
     public int delete(String table, Map<String, ?> conditions) {
         requireConditions(conditions, "delete", "deleteAll(table)");
-        return scope.withTable(table, (handle, t) -> TableOps.delete(handle, t, Catalog.columns(t, conditions)));
+        return scope.withTable(table, (handle, t) -> TableOps.delete(handle, t, scope.catalog().columns(t, conditions)));
     }
 
     /** Deletes every row of {@code table}. Returns the count. */

@@ -6,10 +6,12 @@ import dev.pgtestkit.core.schema.Column;
 import dev.pgtestkit.core.schema.NameMatcher;
 import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 
@@ -22,6 +24,8 @@ import org.jdbi.v3.core.Handle;
 public final class Catalog {
 
     private final AtomicReference<SchemaRegistry> current = new AtomicReference<>();
+    /** Names already matched, per table object: forgiving matching is far slower than a map lookup. */
+    private final Map<Table, Map<String, Column>> matchedColumns = new IdentityHashMap<>();
 
     /** The loaded registry, loading it through {@code handle} when nothing is loaded yet. */
     public SchemaRegistry registry(Handle handle) {
@@ -36,6 +40,23 @@ public final class Catalog {
     /** Forgets the loaded registry; the next use reads the catalog again. */
     public void invalidate() {
         current.set(null);
+        synchronized (matchedColumns) {
+            matchedColumns.clear();
+        }
+    }
+
+    /** The column of {@code table} that {@code name} means ({@link Table#matchColumn}); misses throw. */
+    public Column column(Table table, String name) {
+        Map<String, Column> names;
+        synchronized (matchedColumns) {
+            names = matchedColumns.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
+        }
+        Column column = names.get(name);
+        if (column == null) {
+            column = table.matchColumn(name);
+            names.put(name, column);
+        }
+        return column;
     }
 
     /**
@@ -73,11 +94,11 @@ public final class Catalog {
     }
 
     /** Every key of {@code values} matched to its column, in the map's order; two keys for one column fail. */
-    public static Map<Column, Object> columns(Table table, Map<String, ?> values) {
+    public Map<Column, Object> columns(Table table, Map<String, ?> values) {
         Map<Column, Object> resolved = new LinkedHashMap<>();
         Map<Column, String> givenAs = new LinkedHashMap<>();
         for (Map.Entry<String, ?> entry : values.entrySet()) {
-            Column column = table.matchColumn(entry.getKey());
+            Column column = column(table, entry.getKey());
             String previous = givenAs.putIfAbsent(column, entry.getKey());
             if (previous != null) {
                 throw new ColumnMatchException("Keys '" + previous + "' and '" + entry.getKey()

@@ -128,7 +128,7 @@ public final class FixtureLoader {
     private Optional<Map<String, Object>> lookUp(Reference reference) {
         Table target = registry.table(reference.fk().referencedTable());
         List<Map<String, Object>> found = TableOps.select(handle, target,
-                Catalog.columns(target, reference.naturalKey()), List.of(), 2L, null);
+                scope.catalog().columns(target, reference.naturalKey()), List.of(), 2L, null);
         if (found.size() > 1) {
             throw new IllegalArgumentException("Reference '" + reference.key() + "' "
                     + RowFormatter.defaults().format(reference.naturalKey()) + " matches more than one row of table '"

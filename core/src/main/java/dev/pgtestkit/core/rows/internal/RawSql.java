@@ -20,11 +20,11 @@ public final class RawSql {
     }
 
     public static List<Map<String, Object>> query(Handle handle, String sql, Object... params) {
-        return Session.query(handle, sql, bindable(params));
+        return Session.rawQuery(handle, sql, bindable(params));
     }
 
     public static int execute(Handle handle, String sql, Object... params) {
-        return Session.update(handle, sql, bindable(params));
+        return Session.rawUpdate(handle, sql, bindable(params));
     }
 
     /** Whether {@code sql} changes the schema, so the registry must be read again. */

@@ -34,16 +34,16 @@ public final class RowCloner {
     /** A copy of one row. */
     public static Map<String, Object> shallow(Scope tx, String table, Object key, Map<String, ?> overrides) {
         return tx.withTable(table, (handle, t) -> {
-            Map<String, Object> source = source(handle, t, key);
-            return TableOps.insert(handle, t, copyOf(t, source, Catalog.columns(t, overrides)));
+            Map<String, Object> source = source(handle, tx.catalog(), t, key);
+            return TableOps.insert(handle, t, copyOf(t, source, tx.catalog().columns(t, overrides)));
         });
     }
 
     /** A copy of one row and, recursively, of the rows referencing it, re-pointed at the copies. */
     public static CloneResult deep(Scope tx, String table, Object key, Map<String, ?> overrides) {
         return tx.withTable(table, (handle, t) -> {
-            Map<String, Object> source = source(handle, t, key);
-            Map<String, Object> root = TableOps.insert(handle, t, copyOf(t, source, Catalog.columns(t, overrides)));
+            Map<String, Object> source = source(handle, tx.catalog(), t, key);
+            Map<String, Object> root = TableOps.insert(handle, t, copyOf(t, source, tx.catalog().columns(t, overrides)));
             Map<QualifiedName, List<Map<String, Object>>> copies = new LinkedHashMap<>();
             copies.computeIfAbsent(t.name(), n -> new ArrayList<>()).add(root);
             Tree tree = new Tree(handle, tx.catalog().registry(handle), copies);
@@ -106,8 +106,8 @@ public final class RowCloner {
                 .orElse(row);
     }
 
-    private static Map<String, Object> source(Handle handle, Table table, Object key) {
-        Map<Column, Object> conditions = keyConditions(table, key);
+    private static Map<String, Object> source(Handle handle, Catalog catalog, Table table, Object key) {
+        Map<Column, Object> conditions = keyConditions(catalog, table, key);
         List<Map<String, Object>> found = TableOps.select(handle, table, conditions, List.of(), 2L, null);
         if (found.size() != 1) {
             throw new QueryException((found.isEmpty() ? "No row" : "More than one row") + " of table '"
@@ -117,11 +117,11 @@ public final class RowCloner {
         return found.get(0);
     }
 
-    private static Map<Column, Object> keyConditions(Table table, Object key) {
+    private static Map<Column, Object> keyConditions(Catalog catalog, Table table, Object key) {
         if (key instanceof Map<?, ?> map) {
             Map<String, Object> conditions = new LinkedHashMap<>();
             map.forEach((column, value) -> conditions.put(String.valueOf(column), value));
-            return Catalog.columns(table, conditions);
+            return catalog.columns(table, conditions);
         }
         List<String> pk = table.primaryKeyOptional().map(k -> k.columns()).orElse(List.of());
         if (pk.size() != 1) {

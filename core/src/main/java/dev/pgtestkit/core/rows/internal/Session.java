@@ -132,14 +132,28 @@ public final class Session {
         return handle;
     }
 
-    /** Rows returned by {@code sql}. */
+    /** Rows returned by generated {@code sql} (positional parameters only). */
     public static List<Map<String, Object>> query(Handle handle, String sql, List<Object> params) {
+        return bind(generated(handle.createQuery(sql)), params).map(ROW_READER).list();
+    }
+
+    /** Update count of generated {@code sql} (positional parameters only). */
+    public static int update(Handle handle, String sql, List<Object> params) {
+        return bind(generated(handle.createUpdate(sql)), params).execute();
+    }
+
+    /** Rows returned by a caller's {@code sql}, parsed by Jdbi as usual. */
+    static List<Map<String, Object>> rawQuery(Handle handle, String sql, List<Object> params) {
         return bind(handle.createQuery(sql), params).map(ROW_READER).list();
     }
 
-    /** Update count of {@code sql}. */
-    public static int update(Handle handle, String sql, List<Object> params) {
+    /** Update count of a caller's {@code sql}, parsed by Jdbi as usual. */
+    static int rawUpdate(Handle handle, String sql, List<Object> params) {
         return bind(handle.createUpdate(sql), params).execute();
+    }
+
+    private static <S extends SqlStatement<S>> S generated(S statement) {
+        return statement.configure(SqlStatements.class, s -> s.setSqlParser(PositionalSqlParser.INSTANCE));
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, List<Object> params) {
