@@ -37,7 +37,8 @@ class SlowQueryIT {
                 "CREATE TABLE big (id int PRIMARY KEY, val int NOT NULL)",
                 "INSERT INTO big SELECT g, g % 100 FROM generate_series(1, 20000) g",
                 "ANALYZE big",
-                "CREATE TABLE audit (id serial PRIMARY KEY, note text)");
+                "CREATE TABLE audit (id serial PRIMARY KEY, note text)",
+                "CREATE TABLE accounts (id serial PRIMARY KEY, password text)");
         logger = QueryLogger.builder().slowThreshold(THRESHOLD).logToSlf4j(true).listener(new QueryListener() {
             @Override
             public void onEvent(QueryEvent event) {
@@ -137,6 +138,30 @@ class SlowQueryIT {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void plansNeverShowSecretValuesBoundOrInlined() throws Exception {
+        String bound = "sw0rdfish-" + System.nanoTime();
+        String inlined = "inl1ne-" + System.nanoTime();
+        try (QueryScope scope = logger.startScope("secrets"); Connection c = logged.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM accounts WHERE password = ? AND (SELECT pg_sleep(0.15)) IS NOT NULL")) {
+                ps.setString(1, bound);
+                ps.executeQuery().close();
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM accounts WHERE password = '" + inlined
+                        + "' AND (SELECT pg_sleep(0.15)) IS NOT NULL").close();
+            }
+            for (QueryEvent event : scope.log().events()) {
+                QueryPlan plan = event.awaitPlan(WAIT).orElseThrow();
+                assertThat(plan.isAvailable()).as(plan.summary()).isTrue();
+                assertThat(plan.json()).doesNotContain(bound).doesNotContain(inlined);
+                assertThat(event.sql()).doesNotContain(inlined);
+            }
+            assertThat(scope.log().events().get(1).plan().orElseThrow().json()).contains("'***'");
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 final class CallSites {
 
     static final int EXACT_EXECUTIONS = 64;
-    static final int SAMPLE_EVERY = 32;
+    static final int SAMPLE_EVERY = 128;
 
     /** Frames of these packages are never the application's. */
     static final List<String> DEFAULT_EXCLUSIONS = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",

@@ -22,7 +22,7 @@ class LoggingStatement extends DelegatingStatement {
 
     final LoggingConnection connection;
     final Recorder recorder;
-    private final List<String> batchSql = new ArrayList<>();
+    private List<String> batchSql; // created by the first addBatch(String): most statements never batch SQL
     private RecordedEvent pending;
     private LoggingResultSet currentResult;
 
@@ -104,18 +104,19 @@ class LoggingStatement extends DelegatingStatement {
     @Override
     public void addBatch(String sql) throws SQLException {
         delegate.addBatch(sql);
+        batchSql = batchSql == null ? new ArrayList<>() : batchSql;
         batchSql.add(sql);
     }
 
     @Override
     public void clearBatch() throws SQLException {
         delegate.clearBatch();
-        batchSql.clear();
+        batchSql = null;
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        if (batchSql.isEmpty()) {
+        if (batchSql == null || batchSql.isEmpty()) {
             return delegate.executeBatch();
         }
         int size = batchSql.size();
@@ -124,7 +125,7 @@ class LoggingStatement extends DelegatingStatement {
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        if (batchSql.isEmpty()) {
+        if (batchSql == null || batchSql.isEmpty()) {
             return delegate.executeLargeBatch();
         }
         int size = batchSql.size();
@@ -136,7 +137,7 @@ class LoggingStatement extends DelegatingStatement {
         String first = batchSql.get(0);
         boolean same = batchSql.stream().allMatch(first::equals);
         SqlInfo info = plain(same ? first : String.join(";\n", batchSql));
-        batchSql.clear();
+        batchSql = null;
         return info;
     }
 

@@ -11,6 +11,7 @@ import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,8 @@ import javax.sql.DataSource;
  * making anyone wait). The EXPLAIN runs in a read-only transaction with a statement time-out and is rolled back;
  * never {@code ANALYZE}. On PostgreSQL 16+ it asks for a {@code GENERIC_PLAN} (the statement in the server's
  * syntax with {@code $n} placeholders and no values, see {@link #genericPlan}); before 16, or when the server cannot make a generic plan,
- * the captured values are bound as parameters of the EXPLAIN. One plan per SQL string is kept and reused.
+ * the captured values are bound as parameters of the EXPLAIN. Secret values are scrubbed from the plan
+ * ({@link PlanRedaction}). One plan per SQL string is kept and reused.
  */
 final class PlanCapturer {
 
@@ -59,7 +61,8 @@ final class PlanCapturer {
         } else {
             Object[] values = event.boundValues();
             try {
-                executor.execute(() -> future.complete(explain(info, values, source)));
+                List<String> secrets = PlanRedaction.secrets(info, values);
+                executor.execute(() -> future.complete(PlanRedaction.redact(explain(info, values, source), secrets)));
             } catch (RejectedExecutionException e) {
                 return CompletableFuture.completedFuture(QueryPlan.unavailable(
                         "not captured: more than " + QUEUE_CAPACITY + " plans waiting"));

@@ -23,6 +23,8 @@ final class SqlInfo {
     final String sql;
     final boolean jdbc;
     final String displaySql;
+    /** Values of the constants of secret columns, kept out of plans. */
+    final List<String> secretConstants;
     final String normalized;
     final StatementType lexerType;
     final List<String> lexerTables;
@@ -43,6 +45,7 @@ final class SqlInfo {
         this.jdbc = jdbc;
         String[] columns = LiteralColumns.columns(tokens);
         this.displaySql = SqlText.redactConstants(sql, tokens, columns, rules);
+        this.secretConstants = SqlText.secretConstants(tokens, columns, rules);
         this.normalized = SqlNormalizer.normalize(tokens);
         this.lexerType = SqlStructure.type(tokens);
         this.lexerTables = SqlStructure.tables(tokens);

@@ -3,12 +3,38 @@ package dev.pgtestkit.querylog.internal;
 import dev.pgtestkit.querylog.QueryEvent;
 import dev.pgtestkit.querylog.RedactionRules;
 import dev.pgtestkit.querylog.internal.Token.Kind;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Rewrites of SQL text that keep everything but the tokens they change. */
 final class SqlText {
 
     private SqlText() {
+    }
+
+    /** The values of the constants of secret columns ({@code 'it''s'} gives {@code it's}). */
+    static List<String> secretConstants(List<Token> tokens, String[] columns, RedactionRules rules) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if ((t.kind() == Kind.STRING || t.kind() == Kind.NUMBER) && rules.isSecret(columns[i])) {
+                values.add(t.kind() == Kind.NUMBER ? t.text() : constantValue(t.text()));
+            }
+        }
+        return values;
+    }
+
+    /** The value of a string constant: quotes, prefixes and doubled quotes undone, simple backslash escapes of E''. */
+    static String constantValue(String token) {
+        if (token.startsWith("$")) {
+            int tagEnd = token.indexOf('$', 1) + 1;
+            return token.length() >= 2 * tagEnd ? token.substring(tagEnd, token.length() - tagEnd) : token;
+        }
+        boolean escapes = token.startsWith("E'") || token.startsWith("e'");
+        int open = token.indexOf('\'');
+        String inner = token.substring(open + 1, token.endsWith("'") && token.length() > open + 1
+                ? token.length() - 1 : token.length()).replace("''", "'");
+        return escapes ? inner.replace("\\'", "'").replace("\\\\", "\\") : inner;
     }
 
     /** {@code sql} with the constants of secret columns replaced by {@code '***'}; the same instance if none. */
