@@ -1,0 +1,249 @@
+package dev.pgtestkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.QueryException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.platform.testkit.engine.Events;
+import org.postgresql.PGConnection;
+
+/** What a test transaction cannot isolate is detected and explained, and the next test still starts clean. */
+class DetectionIT {
+
+    @Test
+    void failsATestThatLeavesADeferredForeignKeyViolated() {
+        Events events = Engine.run(DeferredFixture.class).testEvents();
+        events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+        events.assertThatEvents().haveExactly(1, event(test("leavesAnOrphanTransfer"), finishedWithFailure(
+                instanceOf(QueryException.class), message(m -> m.contains("Deferred constraint "
+                        + "\"transfers_account_id_fkey\" on table \"transfers\"") && m.contains("(account_id)=(777)")
+                        && m.contains("A COMMIT would fail here")))));
+    }
+
+    @Test
+    void failsEveryTestWhenClassFixturesViolateADeferredConstraint() {
+        Events events = Engine.run(FixtureViolationFixture.class).testEvents();
+        events.assertStatistics(s -> s.started(1).failed(1));
+        events.assertThatEvents().haveExactly(1, finishedWithFailure(message(m -> m.contains(
+                "the data the fixtures of class FixtureViolationFixture left"))));
+    }
+
+    @Test
+    void explainsStatementsThatCannotRunInATransaction() {
+        Engine.assertAllPass(2, NotInTransactionFixture.class);
+    }
+
+    @Test
+    void failsATestThatLeavesAnotherSessionOpen() {
+        Events events = Engine.run(OtherSessionFixture.class).testEvents();
+        events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+        events.assertThatEvents().haveExactly(1, event(test("leavesADirectConnectionOpen"), finishedWithFailure(
+                instanceOf(TransactionIsolationException.class), message(m -> m.contains("1 other session(s) open")
+                        && m.contains("application_name 'direct-connection'")
+                        && m.contains("isolation = Isolation.DATABASE_PER_TEST")))));
+    }
+
+    @Test
+    void serialisesOrRefusesOtherThreads() {
+        Engine.assertAllPass(3, ThreadFixture.class);
+    }
+
+    @Test
+    void detectsATransactionCommittedBehindItsBack() {
+        Events events = Engine.run(BehindTheBackFixture.class).testEvents();
+        events.assertStatistics(s -> s.started(1).failed(1));
+        events.assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(TransactionIsolationException.class),
+                message(m -> m.contains("was ended by something other than pgtestkit"))));
+    }
+
+    @Test
+    void explainsWithTransactionWithoutPgTest() {
+        Engine.run(NoPgTestFixture.class).containerEvents().assertThatEvents().haveExactly(1, event(container(
+                "NoPgTestFixture"), finishedWithFailure(message(m -> m.contains("uses @WithTransaction but has no "
+                + "@PgTest")))));
+    }
+
+    @Test
+    void databasePerTestRunsWhatATransactionCannot() {
+        Engine.assertAllPass(2, DatabasePerTestFixture.class);
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class DeferredFixture {
+        @Test
+        @Order(1)
+        void leavesAnOrphanTransfer(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO transfers (account_id, amount) VALUES (777, 5)");
+            }
+        }
+
+        @Test
+        @Order(2)
+        void nextTestSeesNoTransfer(DataSource dataSource) {
+            assertThat(Sql.count(dataSource, "transfers")).isZero();
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class FixtureViolationFixture {
+        @BeforeAll
+        void orphanFixture(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO transfers (account_id, amount) VALUES (888, 5)");
+            }
+        }
+
+        @Test
+        void neverRuns() {
+            throw new AssertionError("the fixture check should have failed first");
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    static class NotInTransactionFixture {
+        @Test
+        void refusesVacuumAndCreateDatabase(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.execute("VACUUM ANALYZE accounts"))
+                        .isInstanceOf(TransactionIsolationException.class)
+                        .hasMessageContaining("VACUUM cannot run inside the test transaction of @WithTransaction")
+                        .hasMessageContaining("@PgTest(isolation = Isolation.DATABASE_PER_TEST)");
+                assertThatThrownBy(() -> statement.execute("/* setup */ create database other"))
+                        .hasMessageStartingWith("CREATE DATABASE cannot run");
+                assertThat(Sql.count(connection, "accounts")).isZero();
+            }
+        }
+
+        @Test
+        void refusesConcurrentIndexBuildsWhenPrepared(DataSource dataSource) throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                assertThatThrownBy(() -> connection.prepareStatement(
+                        "CREATE UNIQUE INDEX CONCURRENTLY balance_idx ON accounts (balance)"))
+                        .hasMessageStartingWith("CREATE INDEX CONCURRENTLY cannot run");
+            }
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class OtherSessionFixture {
+        private Connection direct;
+
+        @Test
+        @Order(1)
+        void leavesADirectConnectionOpen(DisposableDatabase database) throws SQLException {
+            direct = database.connect();
+            direct.setClientInfo("ApplicationName", "direct-connection");
+        }
+
+        @Test
+        @Order(2)
+        void passesOnceItIsClosed(DataSource dataSource) throws SQLException {
+            direct.close();
+            assertThat(Sql.count(dataSource, "accounts")).isZero();
+        }
+
+        @AfterAll
+        void closeDirect() throws SQLException {
+            direct.close();
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    static class ThreadFixture {
+        @Test
+        @WithTransaction
+        void anotherThreadSharesTheTransaction(DataSource dataSource) throws Exception {
+            CompletableFuture.runAsync(() -> Sql.insertAccount(dataSource, "worker@x.org")).get(10, TimeUnit.SECONDS);
+            assertThat(Sql.emails(dataSource)).isEqualTo("worker@x.org");
+        }
+
+        @Test
+        @WithTransaction(threadWaitSeconds = 1)
+        void anotherThreadWaitsForAnOpenTransactionThenExplains(DataSource dataSource) throws Exception {
+            try (Connection mine = dataSource.getConnection()) {
+                mine.setAutoCommit(false);
+                Sql.insertAccount(mine, "mine@x.org");
+                CompletableFuture<Long> worker = CompletableFuture.supplyAsync(() -> Sql.count(dataSource, "accounts"));
+                assertThatThrownBy(() -> worker.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .rootCause().hasMessageContaining("waited 1 s for the test transaction's pinned connection");
+                mine.commit();
+            }
+        }
+
+        @Test
+        @WithTransaction(threads = ThreadPolicy.OWNER_ONLY)
+        void ownerOnlyRefusesOtherThreads(DataSource dataSource) {
+            CompletableFuture<Long> worker = CompletableFuture.supplyAsync(() -> Sql.count(dataSource, "accounts"));
+            assertThatThrownBy(() -> worker.get(10, TimeUnit.SECONDS)).rootCause()
+                    .isInstanceOf(TransactionIsolationException.class)
+                    .hasMessageContaining("allows only the test's thread");
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    static class BehindTheBackFixture {
+        @Test
+        @WithTransaction
+        void commitsThroughThePhysicalConnection(Connection connection) throws SQLException {
+            Sql.insertAccount(connection, "leaked@x.org");
+            ((Connection) connection.unwrap(PGConnection.class)).commit();
+        }
+    }
+
+    @WithTransaction
+    static class NoPgTestFixture {
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION, isolation = Isolation.DATABASE_PER_TEST)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class DatabasePerTestFixture {
+        @Test
+        @Order(1)
+        void vacuumsAndIndexesConcurrently(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO accounts (email) VALUES ('committed@x.org')");
+                statement.execute("VACUUM ANALYZE accounts");
+                statement.execute("CREATE INDEX CONCURRENTLY balance_idx ON accounts (balance)");
+            }
+        }
+
+        @Test
+        @Order(2)
+        void getsAFreshDatabase(DataSource dataSource) {
+            assertThat(Sql.count(dataSource, "accounts")).isZero();
+        }
+    }
+}
