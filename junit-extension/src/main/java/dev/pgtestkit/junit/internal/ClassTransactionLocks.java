@@ -1,6 +1,7 @@
 package dev.pgtestkit.junit.internal;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
@@ -31,10 +32,12 @@ public final class ClassTransactionLocks implements ResourceLocksProvider {
         if (Config.classTransaction(testClass).isEmpty()) {
             return Set.of();
         }
-        Class<?> outermost = testClass;
-        while (outermost.getEnclosingClass() != null) {
-            outermost = outermost.getEnclosingClass();
+        // @Nested classes are inner classes sharing their enclosing class's connection; a static nested class is a
+        // test class of its own.
+        Class<?> top = testClass;
+        while (top.getEnclosingClass() != null && !Modifier.isStatic(top.getModifiers())) {
+            top = top.getEnclosingClass();
         }
-        return Set.of(new Lock("dev.pgtestkit.junit.class-transaction:" + outermost.getName()));
+        return Set.of(new Lock("dev.pgtestkit.junit.class-transaction:" + top.getName()));
     }
 }
