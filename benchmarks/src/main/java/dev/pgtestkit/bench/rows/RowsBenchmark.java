@@ -6,6 +6,8 @@ import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.core.rows.Rows;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +31,9 @@ import java.util.Map;
  *       multi-row VALUES returning every row);</li>
  *   <li>fetch: read 20,000 rows into maps (JDBC: getObject per column; Rows: {@code fetch}).</li>
  * </ul>
- * One warm-up round, then rounds alternating which side goes first; medians over the rounds.
+ * One warm-up round, then rounds alternating which side goes first; medians over the rounds. Wall time is what a
+ * test waits; client CPU time (this thread's, from ThreadMXBean) is the row API's own work and is far less
+ * disturbed by other load on a shared machine.
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.rows.RowsBenchmark</pre>
  */
@@ -48,6 +52,8 @@ public final class RowsBenchmark {
             + " full_name varchar(120) NOT NULL, status varchar(10) NOT NULL DEFAULT 'active',"
             + " moods mood[] NOT NULL DEFAULT '{}', preferences jsonb NOT NULL DEFAULT '{}',"
             + " external_ref varchar(40) UNIQUE, created_at timestamptz NOT NULL DEFAULT now())";
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private static volatile long sink;
 
@@ -80,30 +86,35 @@ public final class RowsBenchmark {
             rows.registry();
             System.out.printf(Locale.ROOT, "registry load on first use: %.1f ms%n", Stats.ms(System.nanoTime()
                     - loadStart));
-            System.out.printf(Locale.ROOT, "%-16s %12s %12s %8s%n", "case", "jdbc ms", "rows ms", "ratio");
+            System.out.printf(Locale.ROOT, "%-16s %10s %10s %8s %10s %10s %8s%n", "case", "jdbc ms", "rows ms",
+                    "wall", "jdbc cpu", "rows cpu", "cpu");
             for (Case c : cases) {
                 report(c, measure(c, connection, rows));
             }
         }
     }
 
+    /** Wall and client-CPU nanoseconds: [0] jdbc wall, [1] rows wall, [2] jdbc cpu, [3] rows cpu; per round. */
     private static long[][] measure(Case c, Connection connection, Rows rows) throws SQLException {
-        long[][] samples = new long[2][ROUNDS];
+        long[][] samples = new long[4][ROUNDS];
         round(c.jdbc(), connection, rows);
         round(c.rows(), connection, rows);
         for (int r = 0; r < ROUNDS; r++) {
             boolean jdbcFirst = r % 2 == 0;
-            samples[jdbcFirst ? 0 : 1][r] = round(jdbcFirst ? c.jdbc() : c.rows(), connection, rows);
-            samples[jdbcFirst ? 1 : 0][r] = round(jdbcFirst ? c.rows() : c.jdbc(), connection, rows);
+            for (int side : jdbcFirst ? new int[] {0, 1} : new int[] {1, 0}) {
+                long[] timing = round(side == 0 ? c.jdbc() : c.rows(), connection, rows);
+                samples[side][r] = timing[0];
+                samples[side + 2][r] = timing[1];
+            }
         }
         return samples;
     }
 
     /**
      * Fresh table with {@link #BULK} rows, then the timed work: JDBC in a transaction on {@code connection}, Rows in
-     * a transaction of its own connection; both rolled back afterwards.
+     * a transaction of its own connection; both rolled back afterwards. Returns wall and thread-CPU nanoseconds.
      */
-    private static long round(Work work, Connection connection, Rows rows) throws SQLException {
+    private static long[] round(Work work, Connection connection, Rows rows) throws SQLException {
         connection.setAutoCommit(true);
         try (PreparedStatement reset = connection.prepareStatement("TRUNCATE customers RESTART IDENTITY CASCADE;"
                 + " INSERT INTO customers (email, full_name, external_ref) SELECT 'seed' || g || '@x.io', 'Seed',"
@@ -111,29 +122,34 @@ public final class RowsBenchmark {
             reset.execute();
         }
         connection.setAutoCommit(false);
-        long[] elapsed = new long[1];
+        long[] elapsed = new long[2];
         try {
             rows.useTransaction(tx -> {
                 long start = System.nanoTime();
+                long cpuStart = CPU.getCurrentThreadCpuTime();
                 try {
                     work.run(connection, tx);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
                 elapsed[0] = System.nanoTime() - start;
+                elapsed[1] = CPU.getCurrentThreadCpuTime() - cpuStart;
                 throw new Rollback();
             });
         } catch (Rollback expected) {
             connection.rollback();
         }
-        return elapsed[0];
+        return elapsed;
     }
 
     private static void report(Case c, long[][] samples) {
-        double jdbc = Stats.median(samples[0]);
-        double rows = Stats.median(samples[1]);
-        System.out.printf(Locale.ROOT, "%-16s %12.1f %12.1f %7.2fx%n", c.name(), Stats.ms(jdbc), Stats.ms(rows),
-                rows / jdbc);
+        double[] median = new double[4];
+        for (int i = 0; i < 4; i++) {
+            median[i] = Stats.median(samples[i]);
+        }
+        System.out.printf(Locale.ROOT, "%-16s %10.1f %10.1f %7.2fx %10.1f %10.1f %7.2fx%n", c.name(),
+                Stats.ms(median[0]), Stats.ms(median[1]), median[1] / median[0],
+                Stats.ms(median[2]), Stats.ms(median[3]), median[3] / median[2]);
     }
 
     private static void jdbcInserts(Connection connection, Rows unused) throws SQLException {
