@@ -7,6 +7,8 @@
 # A fresh data directory is initialised by a temporary server on the Unix socket only, then the real server starts on
 # 0.0.0.0:5432, so "database system is ready to accept connections" is logged twice (Testcontainers waits for both).
 # Arguments are the server command: "postgres -c fsync=off" or just "-c fsync=off".
+# Unlike the official image there is no STOPSIGNAL SIGINT (docker import cannot set one): `docker stop` sends SIGTERM,
+# a smart shutdown that waits for clients until docker's timeout. Testcontainers kills its containers, so it is moot.
 set -Eeuo pipefail
 
 PGBIN=/usr/lib/postgresql/15/bin
