@@ -24,7 +24,9 @@ import org.jdbi.v3.core.Handle;
 public final class Catalog {
 
     private final AtomicReference<SchemaRegistry> current = new AtomicReference<>();
-    /** Names already matched, per table object: forgiving matching is far slower than a map lookup. */
+    /** Table names already matched, by schema and name as given. */
+    private final Map<String, Table> matchedTables = new ConcurrentHashMap<>();
+    /** Column names already matched, per table object: forgiving matching is far slower than a map lookup. */
     private final Map<Table, Map<String, Column>> matchedColumns = new IdentityHashMap<>();
 
     /** The loaded registry, loading it through {@code handle} when nothing is loaded yet. */
@@ -40,6 +42,7 @@ public final class Catalog {
     /** Forgets the loaded registry; the next use reads the catalog again. */
     public void invalidate() {
         current.set(null);
+        matchedTables.clear();
         synchronized (matchedColumns) {
             matchedColumns.clear();
         }
@@ -64,13 +67,19 @@ public final class Catalog {
      * {@code "schema.table"} accepted). A miss throws the registry's {@link SchemaException}.
      */
     public Table table(Handle handle, String schema, String name) {
+        String key = (schema == null ? "" : schema) + '\0' + name;
+        Table known = matchedTables.get(key);
+        if (known != null) {
+            return known;
+        }
         SchemaRegistry loaded = current.get();
         Optional<Table> found = loaded == null ? Optional.empty() : loaded.findTable(schema, name);
-        if (found.isPresent()) {
-            return found.get();
+        if (found.isEmpty()) {
+            invalidate();
+            found = Optional.of(registry(handle).table(schema, name));
         }
-        invalidate();
-        return registry(handle).table(schema, name);
+        matchedTables.put(key, found.get());
+        return found.get();
     }
 
     /**
