@@ -46,6 +46,35 @@ public interface ParentKeys {
     }
 
     /**
+     * Keys computed on every call, for keys that cost less to compute than to look up (sequence numbers):
+     * {@code keyOf} must be cheap and is used through one instance per thread.
+     */
+    static ParentKeys computed(long size, LongFunction<Object[]> keyOf) {
+        ThreadLocal<LongFunction<Object[]>> perThread = ThreadLocal.withInitial(() -> copyOf(keyOf));
+        return new ParentKeys() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public Object[] key(long index) {
+                return perThread.get().apply(index);
+            }
+        };
+    }
+
+    /** A fresh copy of a stateful key function (one per thread), or the function itself when it has no state. */
+    private static LongFunction<Object[]> copyOf(LongFunction<Object[]> keyOf) {
+        return keyOf instanceof Copyable c ? c.copy() : keyOf;
+    }
+
+    /** A key function with per-use state (buffers) that can make a fresh copy of itself. */
+    interface Copyable extends LongFunction<Object[]> {
+        LongFunction<Object[]> copy();
+    }
+
+    /**
      * Keys computed by {@code keyOf} and kept after first use (a child table asks for its parents' keys once per
      * row). Computation is deferred: a parent later in the order (a cycle's back edge) is compiled by then.
      */

@@ -95,7 +95,10 @@ public final class PgText {
     }
 
     private static StringBuilder pad(StringBuilder sb, int value, int width) {
-        int digits = value == 0 ? 1 : (int) Math.log10(value) + 1;
+        int digits = 1;
+        for (int v = value; v >= 10; v /= 10) {
+            digits++;
+        }
         for (int i = digits; i < width; i++) {
             sb.append('0');
         }

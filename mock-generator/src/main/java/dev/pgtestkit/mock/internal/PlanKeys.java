@@ -57,12 +57,19 @@ final class PlanKeys {
         if (planned == null || planned == 0) {
             return existing;
         }
-        ParentKeys generated = ParentKeys.lazy(planned, new GeneratedKeyFunction(fk, parent));
+        TableGenerator compiled = generators.get(parent);
+        ParentKeys generated = compiled != null && compiled.isSequenceKey(fk.referencedColumns())
+                ? ParentKeys.computed(planned, new GeneratedKeyFunction(fk, parent))
+                : ParentKeys.lazy(planned, new GeneratedKeyFunction(fk, parent));
         return existing.size() == 0 ? generated : ParentKeys.concat(existing, generated);
     }
 
-    /** Computes a generated parent's referenced values, resolving the parent's generator on first use. */
-    private final class GeneratedKeyFunction implements java.util.function.LongFunction<Object[]> {
+    /**
+     * Computes a generated parent's referenced values, resolving the parent's generator on first use. Not
+     * thread-safe on its own: {@link ParentKeys#lazy} calls it under a lock, {@link ParentKeys#computed} through
+     * a copy per thread.
+     */
+    private final class GeneratedKeyFunction implements ParentKeys.Copyable {
         private final ForeignKey fk;
         private final QualifiedName parent;
         private final Rng rng = new Rng();
@@ -73,6 +80,11 @@ final class PlanKeys {
         GeneratedKeyFunction(ForeignKey fk, QualifiedName parent) {
             this.fk = fk;
             this.parent = parent;
+        }
+
+        @Override
+        public java.util.function.LongFunction<Object[]> copy() {
+            return new GeneratedKeyFunction(fk, parent);
         }
 
         @Override

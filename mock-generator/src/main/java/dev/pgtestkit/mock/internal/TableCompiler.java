@@ -34,7 +34,8 @@ final class TableCompiler {
                 SoftRelations.of(columns, byName), layout.precomputed(), nullControlled, ctx.sources());
         Variants variants = new Variants(compiler,
                 ChoiceWeights.of(table, checks, compiler, byName, layout.precomputed()));
-        CheckEvaluator evaluator = new CheckEvaluator(checks, byName);
+        CheckEvaluator evaluator = new CheckEvaluator(checks, byName,
+                TrustedChecks.of(checks, byName, layout.precomputed()));
         TableExtras extras = new TableExtras(inputs.backfills, inputs.deferred, evaluator.serverChecks(),
                 inputs.sequences.uses(), rowKey(table, byName));
         TableGenerator generator = new TableGenerator(table, columns, rt.seed(), existing, layout.rows(), assigner,

@@ -73,6 +73,12 @@ public final class TableGenerator {
         return p;
     }
 
+    /** Whether these columns are all numbered by sequences (their values are cheap to compute from the index). */
+    boolean isSequenceKey(List<String> columnNames) {
+        return columnNames.stream().allMatch(n -> positions.containsKey(n) && extras.sequences().stream()
+                .anyMatch(s -> s.position() == positions.get(n)));
+    }
+
     /** Names of the columns of {@link TableExtras#keyColumns()} (empty when the table has no usable key). */
     public List<String> keyColumnNames() {
         return java.util.Arrays.stream(extras.keyColumns()).mapToObj(p -> columns.get(p).name()).toList();

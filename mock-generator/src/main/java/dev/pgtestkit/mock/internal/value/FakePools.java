@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import net.datafaker.Faker;
 
 /**
@@ -17,6 +18,8 @@ public final class FakePools {
     private final long seed;
     private final Locale locale;
     private final Map<FakeKind, String[]> pools = new ConcurrentHashMap<>();
+    /** Pools by kind ordinal once built: read on every value, so no map lookup. */
+    private final AtomicReferenceArray<String[]> built = new AtomicReferenceArray<>(FakeKind.values().length);
 
     public FakePools(long seed, Locale locale) {
         this.seed = seed;
@@ -29,7 +32,12 @@ public final class FakePools {
 
     /** The pool of a kind that has a Datafaker source. */
     public String[] pool(FakeKind kind) {
-        return pools.computeIfAbsent(kind, this::build);
+        String[] pool = built.get(kind.ordinal());
+        if (pool == null) {
+            pool = pools.computeIfAbsent(kind, this::build);
+            built.set(kind.ordinal(), pool);
+        }
+        return pool;
     }
 
     private String[] build(FakeKind kind) {
