@@ -3,15 +3,22 @@ package dev.pgtestkit.core.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgtestkit.core.ColumnMatchException;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.SchemaException;
 import dev.pgtestkit.core.testsupport.SeedSchemas;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.junit.jupiter.api.Test;
 
 /** Every read, write and catalog method of {@link Rows} on the AI Error Translator schema (seed 004) and the hard cases. */
@@ -276,5 +283,32 @@ class RowsCrudIT extends DatabaseTestBase {
     @Test
     void rawSqlKeepsRepeatedColumnNamesApart() {
         assertThat(rows.query("SELECT 1 AS id, 2 AS id")).containsExactly(Map.of("id", 1, "id_2", 2));
+    }
+
+    @Test
+    void worksOverAJdbiWithoutChangingItsConfiguration() {
+        Jdbi jdbi = Jdbi.create(db.dataSource());
+        TemplateEngine engine = jdbi.getConfig(SqlStatements.class).getTemplateEngine();
+        Rows overJdbi = Rows.of(jdbi);
+
+        overJdbi.insert("warehouses", Map.of("region", "EU", "code", 1, "name", "Main"));
+
+        assertThat(overJdbi.count("warehouses")).isEqualTo(1);
+        assertThat(jdbi.getConfig(SqlStatements.class).getTemplateEngine()).isSameAs(engine);
+    }
+
+    @Test
+    void refreshSeesColumnsAddedThroughAnotherConnection() throws Exception {
+        assertThat(rows.count("warehouses")).isZero();
+        try (Connection other = db.connect(); Statement ddl = other.createStatement()) {
+            ddl.execute("ALTER TABLE warehouses ADD COLUMN opened_on date");
+        }
+        assertThatThrownBy(() -> rows.insert("warehouses", Map.of("region", "EU", "code", 1, "name", "Main",
+                "openedOn", "2024-01-01"))).isInstanceOf(ColumnMatchException.class);
+
+        rows.refresh();
+
+        assertThat(rows.insert("warehouses", Map.of("region", "EU", "code", 1, "name", "Main",
+                "openedOn", "2024-01-01")).get("opened_on")).isEqualTo(LocalDate.of(2024, 1, 1));
     }
 }
