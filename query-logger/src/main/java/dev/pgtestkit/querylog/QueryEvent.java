@@ -37,8 +37,9 @@ public interface QueryEvent {
     List<String> tables();
 
     /**
-     * The bound values: one list per execution, one per {@code addBatch} for batches; secret ones are
-     * {@value #REDACTED}. Empty when the statement has no parameters or parameter capture is off.
+     * The bound values: one list per execution, one per {@code addBatch} for batches (the first
+     * {@code QueryLogger.Builder#batchParameterSets} of them, 20 by default); secret ones are {@value #REDACTED}.
+     * Empty when the statement has no parameters or parameter capture is off.
      */
     List<List<Object>> parameters();
 

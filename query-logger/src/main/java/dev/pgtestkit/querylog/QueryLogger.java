@@ -182,7 +182,7 @@ public final class QueryLogger implements AutoCloseable {
     /**
      * Settings of a {@link QueryLogger}; every method returns this builder, {@link #build()} validates.
      * Defaults: slow threshold 50 ms, plans of slow statements captured, an {@link Slf4jQueryListener}, parameters
-     * captured with {@link RedactionRules#defaults()}, N+1 at {@value QueryLog#DEFAULT_N_PLUS_ONE_THRESHOLD}
+     * captured with {@link RedactionRules#defaults()} (the first 20 sets of a batch), N+1 at {@value QueryLog#DEFAULT_N_PLUS_ONE_THRESHOLD}
      * executions, {@link CallSiteCapture#SAMPLED}, a history of 10,000 events, JSqlParser on.
      */
     public static final class Builder {
@@ -199,6 +199,7 @@ public final class QueryLogger implements AutoCloseable {
         private int historySize = 10_000;
         private boolean parseWithJSqlParser = true;
         private int statementCacheSize = 10_000;
+        private int batchParameterSets = 20;
 
         private Builder() {
         }
@@ -275,6 +276,15 @@ public final class QueryLogger implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Parameter sets kept per batch execution: the first ones (default 20, 0 keeps none). The batch size is
+         * always exact; this bounds the memory a history of large batches holds.
+         */
+        public Builder batchParameterSets(int sets) {
+            this.batchParameterSets = sets;
+            return this;
+        }
+
         /** Distinct SQL strings analyzed once and remembered (default 10,000). */
         public Builder statementCacheSize(int size) {
             this.statementCacheSize = size;
@@ -290,6 +300,7 @@ public final class QueryLogger implements AutoCloseable {
             require(nPlusOneThreshold >= 2, "nPlusOneThreshold must be at least 2, was " + nPlusOneThreshold);
             require(historySize >= 0, "historySize must be 0 or more, was " + historySize);
             require(statementCacheSize >= 1, "statementCacheSize must be at least 1, was " + statementCacheSize);
+            require(batchParameterSets >= 0, "batchParameterSets must be 0 or more, was " + batchParameterSets);
             List<QueryListener> all = new ArrayList<>();
             if (slf4j) {
                 all.add(Slf4jQueryListener.create());
@@ -297,7 +308,7 @@ public final class QueryLogger implements AutoCloseable {
             all.addAll(listeners);
             return new QueryLogger(new LoggerConfig(slowThreshold, explainSlowQueries, planDataSource, all,
                     captureParameters, redaction, nPlusOneThreshold, callSites, callSiteExclusions, historySize,
-                    parseWithJSqlParser, statementCacheSize));
+                    parseWithJSqlParser, statementCacheSize, batchParameterSets));
         }
 
         private static void require(boolean condition, String message) {

@@ -178,6 +178,26 @@ class JdbcPathsIT {
     }
 
     @Test
+    void largeBatchesKeepTheirFirstParameterSetsAndTheExactSize() throws SQLException {
+        try (QueryLogger small = QueryLogger.builder().logToSlf4j(false).batchParameterSets(2).build();
+                QueryScope scope = small.startScope("big batch");
+                Connection c = small.wrap(db.dataSource()).getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE items SET qty = ? WHERE name = ?")) {
+            for (int i = 0; i < 5; i++) {
+                ps.setInt(1, i);
+                ps.setString(2, "a");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            assertThat(scope.log().events()).singleElement().satisfies(e -> {
+                assertThat(e.batchSize()).isEqualTo(5);
+                assertThat(e.rows()).isEqualTo(5);
+                assertThat(e.parameters()).containsExactly(List.of(0, "a"), List.of(1, "a"));
+            });
+        }
+    }
+
+    @Test
     void generatedKeysAreReadThroughTheWrappers() throws SQLException {
         List<QueryEvent> events = record(c -> {
             try (Statement s = c.createStatement()) {

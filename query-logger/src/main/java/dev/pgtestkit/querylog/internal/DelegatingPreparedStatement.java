@@ -35,7 +35,8 @@ abstract class DelegatingPreparedStatement extends LoggingStatement implements P
         super(connection, prepared);
         this.prepared = prepared;
         this.info = info;
-        this.parameters = new ParameterBuffer(connection.recorder.config().captureParameters());
+        LoggerConfig config = connection.recorder.config();
+        this.parameters = new ParameterBuffer(config.captureParameters(), config.batchParameterSets());
     }
 
     @Override

@@ -22,11 +22,12 @@ import javax.sql.DataSource;
  * @param historySize         recent events the logger keeps (0 keeps none)
  * @param parseWithJSqlParser refine type and tables with JSqlParser in the background
  * @param statementCacheSize  distinct SQL strings analyzed once and remembered
+ * @param batchParameterSets  parameter sets kept per batch execution (the first ones)
  */
 public record LoggerConfig(Duration slowThreshold, boolean explainSlowQueries, DataSource planDataSource,
         List<QueryListener> listeners, boolean captureParameters, RedactionRules redaction, int nPlusOneThreshold,
         CallSiteCapture callSites, List<String> callSiteExclusions, int historySize, boolean parseWithJSqlParser,
-        int statementCacheSize) {
+        int statementCacheSize, int batchParameterSets) {
 
     public LoggerConfig {
         listeners = List.copyOf(listeners);

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The values bound to a prepared or callable statement, as the application set them, so that an execution can
  * carry them (one set per {@code addBatch}). Streams, readers and LOBs are recorded as an {@link Opaque} marker,
- * never read. Not thread-safe: a statement is used by one thread at a time. Does nothing when disabled.
+ * never read; a batch keeps its first {@code maxBatchSets} sets. Not thread-safe: a statement is used by one
+ * thread at a time. Does nothing when disabled.
  */
 final class ParameterBuffer {
 
@@ -15,13 +16,16 @@ final class ParameterBuffer {
     static final Object[][] NO_SETS = new Object[0][];
 
     private final boolean enabled;
+    private final int maxBatchSets;
     private Object[] values = new Object[8];
     private int size;
     private List<NamedValue> named;
     private List<Object[]> batch;
 
-    ParameterBuffer(boolean enabled) {
+    /** {@code maxBatchSets}: the sets of a batch kept beyond this many are not recorded (memory). */
+    ParameterBuffer(boolean enabled, int maxBatchSets) {
         this.enabled = enabled;
+        this.maxBatchSets = maxBatchSets;
     }
 
     /** A value that is not recorded (a stream, reader or LOB): shown as {@code <kind>}, never bound again. */
@@ -90,7 +94,9 @@ final class ParameterBuffer {
     void addBatch() {
         if (enabled) {
             batch = batch == null ? new ArrayList<>() : batch;
-            batch.add(snapshot());
+            if (batch.size() < maxBatchSets) {
+                batch.add(snapshot());
+            }
         }
     }
 
