@@ -20,7 +20,8 @@ public record CallSite(String className, String methodName, String fileName, int
 
     @Override
     public String toString() {
-        String location = fileName == null ? "Unknown Source" : lineNumber >= 0 ? fileName + ":" + lineNumber : fileName;
+        String location = fileName == null ? "Unknown Source"
+                : lineNumber >= 0 ? fileName + ":" + lineNumber : fileName;
         return className + "." + methodName + "(" + location + ")";
     }
 }

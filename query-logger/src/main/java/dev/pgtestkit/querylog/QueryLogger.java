@@ -182,7 +182,8 @@ public final class QueryLogger implements AutoCloseable {
     /**
      * Settings of a {@link QueryLogger}; every method returns this builder, {@link #build()} validates.
      * Defaults: slow threshold 50 ms, plans of slow statements captured, an {@link Slf4jQueryListener}, parameters
-     * captured with {@link RedactionRules#defaults()} (the first 20 sets of a batch), N+1 at {@value QueryLog#DEFAULT_N_PLUS_ONE_THRESHOLD}
+     * captured with {@link RedactionRules#defaults()} (the first 20 sets of a batch), N+1 at
+     * {@value QueryLog#DEFAULT_N_PLUS_ONE_THRESHOLD}
      * executions, {@link CallSiteCapture#SAMPLED}, a history of 10,000 events, JSqlParser on.
      */
     public static final class Builder {

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param json    the server's JSON plan, or null when unavailable
  * @param mode    how the plan was obtained, or null when unavailable
- * @param summary one line: top node, relation and estimates (e.g. {@code Seq Scan on users (cost=0.00..35.50 rows=2550)}),
+ * @param summary one line: top node, relation and estimates
+ *                (e.g. {@code Seq Scan on users (cost=0.00..35.50 rows=2550)}),
  *                or the reason the plan is unavailable
  */
 public record QueryPlan(String json, Mode mode, String summary) {

@@ -12,7 +12,9 @@ public enum StatementType {
     MERGE,
     /** {@code CALL proc()} and the JDBC escape {@code {call proc(?)}}. */
     CALL,
-    /** {@code CREATE}, {@code ALTER}, {@code DROP}, {@code TRUNCATE}, {@code COMMENT}, {@code GRANT}, {@code REVOKE}. */
+    /**
+     * {@code CREATE}, {@code ALTER}, {@code DROP}, {@code TRUNCATE}, {@code COMMENT}, {@code GRANT}, {@code REVOKE}.
+     */
     DDL,
     /** {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, {@code SAVEPOINT}, {@code RELEASE}. */
     TRANSACTION,

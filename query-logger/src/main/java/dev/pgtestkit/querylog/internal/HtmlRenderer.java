@@ -87,7 +87,8 @@ public final class HtmlRenderer {
         html.append("<table><tr><th class=\"sql\">statement</th><th class=\"l\">call site</th><th>executions</th>"
                 + "<th>distinct parameters</th><th>total ms</th></tr>\n");
         for (NPlusOneFinding f : findings) {
-            html.append("<tr><td class=\"sql\"><code>").append(esc(f.normalizedSql())).append("</code></td><td class=\"l\"><code>")
+            html.append("<tr><td class=\"sql\"><code>").append(esc(f.normalizedSql()))
+                    .append("</code></td><td class=\"l\"><code>")
                     .append(esc(f.callSite().toString())).append("</code></td><td>").append(f.executions())
                     .append("</td><td>").append(f.distinctParameters() < 0 ? "?" : f.distinctParameters())
                     .append("</td><td>").append(ms(f.totalNanos())).append("</td></tr>\n");
@@ -104,7 +105,8 @@ public final class HtmlRenderer {
         }
         for (QueryEvent event : slow) {
             html.append("<details open><summary><b>").append(ms(event.durationNanos())).append(" ms</b> · ")
-                    .append(event.rows()).append(" rows").append(event.callSite().map(s -> " · at " + esc(s.toString())).orElse(""))
+                    .append(event.rows()).append(" rows")
+                    .append(event.callSite().map(s -> " · at " + esc(s.toString())).orElse(""))
                     .append("</summary><pre>").append(esc(event.sql())).append("</pre>");
             plan(event.plan().orElse(null));
             html.append("</details>\n");
@@ -126,7 +128,8 @@ public final class HtmlRenderer {
         html.append("<h2 id=\"statements\">Statements</h2>\n<table><tr><th>count</th><th>total ms</th><th></th>"
                 + "<th>mean ms</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th><th>rows</th>"
                 + "<th class=\"l\">type</th><th class=\"sql\">statement</th></tr>\n");
-        long longest = Math.max(1, stats.statements().stream().mapToLong(s -> s.durations().totalNanos()).max().orElse(1));
+        long longest = Math.max(1,
+                stats.statements().stream().mapToLong(s -> s.durations().totalNanos()).max().orElse(1));
         for (StatementStats s : stats.statements()) {
             DurationStats d = s.durations();
             html.append("<tr><td>").append(d.count()).append("</td><td>").append(ms(d.totalNanos()))
@@ -159,7 +162,8 @@ public final class HtmlRenderer {
             html.append("<p class=\"none\">None.</p>\n");
             return;
         }
-        html.append("<table><tr><th class=\"l\">SQLState</th><th class=\"l\">message</th><th class=\"sql\">statement</th></tr>\n");
+        html.append("<table><tr><th class=\"l\">SQLState</th><th class=\"l\">message</th>"
+                + "<th class=\"sql\">statement</th></tr>\n");
         for (QueryEvent event : failures) {
             html.append("<tr><td class=\"l\">").append(esc(event.sqlState().orElse(""))).append("</td><td class=\"l\">")
                     .append(esc(event.errorMessage().orElse(""))).append("</td><td class=\"sql\"><code>")

@@ -53,7 +53,8 @@ final class ListCollapser {
             }
             rows.add(new ArrayList<>(pieces.subList(cursor, end + 1)));
             lastEnd = end;
-            boolean more = end + 2 < pieces.size() && pieces.get(end + 1).equals(",") && pieces.get(end + 2).equals("(");
+            boolean more = end + 2 < pieces.size() && pieces.get(end + 1).equals(",")
+                    && pieces.get(end + 2).equals("(");
             cursor = more ? end + 2 : pieces.size();
         }
         if (rows.size() < 2) {

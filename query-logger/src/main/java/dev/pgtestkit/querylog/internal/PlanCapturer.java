@@ -25,9 +25,9 @@ import javax.sql.DataSource;
  * background thread shared by the JVM (a bounded queue; when full, the plan is reported unavailable rather than
  * making anyone wait). The EXPLAIN runs in a read-only transaction with a statement time-out and is rolled back;
  * never {@code ANALYZE}. On PostgreSQL 16+ it asks for a {@code GENERIC_PLAN} (the statement in the server's
- * syntax with {@code $n} placeholders and no values, see {@link #genericPlan}); before 16, or when the server cannot make a generic plan,
- * the captured values are bound as parameters of the EXPLAIN. Secret values are scrubbed from the plan
- * ({@link PlanRedaction}). One plan per SQL string is kept and reused.
+ * syntax with {@code $n} placeholders and no values, see {@link #genericPlan}); before 16, or when the server
+ * cannot make a generic plan, the captured values are bound as parameters of the EXPLAIN. Secret values are
+ * scrubbed from the plan ({@link PlanRedaction}). One plan per SQL string is kept and reused.
  */
 final class PlanCapturer {
 
@@ -81,7 +81,8 @@ final class PlanCapturer {
             return "not captured for a string of several statements";
         }
         if (source == null) {
-            return "no DataSource to run EXPLAIN on: wrap a DataSource, or set QueryLogger.builder().planDataSource(...)";
+            return "no DataSource to run EXPLAIN on: wrap a DataSource, or set"
+                    + " QueryLogger.builder().planDataSource(...)";
         }
         return null;
     }
@@ -104,7 +105,8 @@ final class PlanCapturer {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET TRANSACTION READ ONLY");
         }
-        try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+        try (PreparedStatement timeout =
+                connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
             timeout.setString(1, STATEMENT_TIMEOUT);
             timeout.execute();
         }
@@ -141,8 +143,8 @@ final class PlanCapturer {
      * left to the generic plan, as psql would. The statement travels as a bound setting, the plan as a NOTICE.
      */
     private static QueryPlan genericPlan(Connection connection, String serverSql) throws SQLException {
-        try (PreparedStatement settings = connection.prepareStatement(
-                "SELECT set_config('pgtestkit.explain_sql', ?, true), set_config('client_min_messages', 'notice', true)")) {
+        try (PreparedStatement settings = connection.prepareStatement("SELECT set_config('pgtestkit.explain_sql', ?,"
+                + " true), set_config('client_min_messages', 'notice', true)")) {
             settings.setString(1, serverSql);
             settings.execute();
         }

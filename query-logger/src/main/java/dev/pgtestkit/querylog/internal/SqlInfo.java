@@ -62,7 +62,8 @@ final class SqlInfo {
 
     /** Whether the value bound to JDBC parameter {@code index} (1-based) belongs to a secret column. */
     boolean isSecretParameter(int index) {
-        return secretParameters != null && index >= 1 && index <= secretParameters.length && secretParameters[index - 1];
+        return secretParameters != null && index >= 1 && index <= secretParameters.length
+                && secretParameters[index - 1];
     }
 
     /** JSqlParser's type when it parsed the statement to something specific, else the lexer's. May wait. */

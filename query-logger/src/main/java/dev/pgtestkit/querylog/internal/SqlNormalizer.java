@@ -127,7 +127,8 @@ final class SqlNormalizer {
                 depth++;
             } else if (t.isPunct(")") && depth > 0) {
                 inByList.clear(depth--);
-            } else if (t.isWord("BY") && i > 0 && (tokens.get(i - 1).isWord("ORDER") || tokens.get(i - 1).isWord("GROUP"))) {
+            } else if (t.isWord("BY") && i > 0
+                    && (tokens.get(i - 1).isWord("ORDER") || tokens.get(i - 1).isWord("GROUP"))) {
                 inByList.set(depth);
             } else if (t.kind() == Kind.WORD && AFTER_POSITION.contains(t.text().toUpperCase(Locale.ROOT))
                     && !t.isWord("ASC") && !t.isWord("DESC") && !t.isWord("NULLS")) {

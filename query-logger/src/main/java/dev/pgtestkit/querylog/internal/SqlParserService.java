@@ -31,7 +31,8 @@ final class SqlParserService {
 
     private final ThreadPoolExecutor dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(QUEUE_CAPACITY), DaemonThreads.named("pgtestkit-querylog-parser"));
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("pgtestkit-querylog-parse-worker"));
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("pgtestkit-querylog-parse-worker"));
 
     private SqlParserService() {
     }
@@ -77,7 +78,8 @@ final class SqlParserService {
                 out.append('.');
             }
             boolean quoted = part.length() >= 2 && part.startsWith("\"") && part.endsWith("\"");
-            out.append(quoted ? part.substring(1, part.length() - 1).replace("\"\"", "\"") : part.toLowerCase(Locale.ROOT));
+            out.append(quoted ? part.substring(1, part.length() - 1).replace("\"\"", "\"")
+                    : part.toLowerCase(Locale.ROOT));
         }
         return out.toString();
     }

@@ -55,7 +55,8 @@ public final class StatsCalculator {
         Map<String, Long> nanos = new LinkedHashMap<>();
         for (QueryEvent event : events) {
             for (String table : event.tables()) {
-                types.computeIfAbsent(table, t -> new EnumMap<>(StatementType.class)).merge(event.type(), 1L, Long::sum);
+                types.computeIfAbsent(table, t -> new EnumMap<>(StatementType.class))
+                        .merge(event.type(), 1L, Long::sum);
                 nanos.merge(table, event.durationNanos(), Long::sum);
             }
         }

@@ -12,7 +12,7 @@ record Token(Kind kind, int start, int end, String text) {
         WORD,
         /** {@code "Quoted Identifier"}. */
         QUOTED_IDENT,
-        /** Any string constant: {@code 'x'}, {@code E'x'}, {@code B'1'}, {@code X'ff'}, {@code U&'x'}, {@code $$x$$}. */
+        /** A string constant: {@code 'x'}, {@code E'x'}, {@code B'1'}, {@code X'ff'}, {@code U&'x'}, {@code $$x$$}. */
         STRING,
         NUMBER,
         /** A JDBC placeholder {@code ?}. */
