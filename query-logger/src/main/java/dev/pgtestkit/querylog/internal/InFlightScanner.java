@@ -1,6 +1,8 @@
 package dev.pgtestkit.querylog.internal;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,14 +21,25 @@ final class InFlightScanner {
     private InFlightScanner() {
     }
 
+    /**
+     * Scans for {@code recorder} until the returned future is cancelled. Holds it weakly: a logger nobody references
+     * any more (never closed) stops being scanned instead of being kept alive by its scan.
+     */
     static ScheduledFuture<?> register(Recorder recorder, Duration threshold) {
         long period = Math.min(1_000_000_000L, Math.max(5_000_000L, threshold.toNanos() / 2));
-        return SCHEDULER.scheduleAtFixedRate(() -> {
-            try {
-                recorder.scanRunning();
-            } catch (RuntimeException e) {
-                Recorder.LOG.warn("In-flight scan failed; it will run again", e);
-            }
-        }, period, period, TimeUnit.NANOSECONDS);
+        WeakReference<Recorder> weak = new WeakReference<>(recorder);
+        return SCHEDULER.scheduleAtFixedRate(() -> scan(weak), period, period, TimeUnit.NANOSECONDS);
+    }
+
+    private static void scan(WeakReference<Recorder> weak) {
+        Recorder recorder = weak.get();
+        if (recorder == null) {
+            throw new CancellationException("logger collected"); // ends this periodic task
+        }
+        try {
+            recorder.scanRunning();
+        } catch (RuntimeException e) {
+            Recorder.LOG.warn("In-flight scan failed; it will run again", e);
+        }
     }
 }
