@@ -188,6 +188,7 @@ public final class TestTransaction implements AutoCloseable {
         private Duration threadWait = Duration.ofSeconds(30);
         private boolean resetSequences;
         private boolean detectOtherSessions;
+        private boolean statementSavepoints;
 
         private Builder(DataSource dataSource, String database, boolean owned) {
             this.dataSource = dataSource;
@@ -219,9 +220,16 @@ public final class TestTransaction implements AutoCloseable {
             return this;
         }
 
+        /** Wrap each statement in a savepoint so a failing one does not abort the transaction (default false). */
+        public Builder statementSavepoints(boolean wrap) {
+            this.statementSavepoints = wrap;
+            return this;
+        }
+
         /** Opens the connection and begins the transaction. */
         public TestTransaction begin() {
-            TxSettings settings = new TxSettings(threads, threadWait, resetSequences, detectOtherSessions);
+            TxSettings settings = new TxSettings(threads, threadWait, resetSequences, detectOtherSessions,
+                    statementSavepoints);
             Connection physical = null;
             try {
                 DataSource source = owned ? PhysicalConnections.configure(dataSource) : dataSource;

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * physical connection: every {@code getConnection()} returns a view of it, so a HikariCP pool or a Jdbi built on
  * that DataSource shares the test's transaction. On those connections {@code commit()} releases a savepoint,
  * {@code rollback()} rolls back to it, and neither {@code setAutoCommit(true)} nor {@code close()} ends the test
- * transaction. A failing statement does not abort the transaction (PgJDBC autosave).
+ * transaction. A failing statement aborts the transaction as in PostgreSQL (the code's {@code rollback()} recovers,
+ * as it would), unless {@link #statementSavepoints()} is on.
  *
  * <p>On a class, the transaction spans the class: {@code @BeforeAll} methods (and class-level data annotations)
  * write once, each test starts from that state, and each {@code @Nested} class adds a savepoint level of its own.
@@ -56,4 +57,12 @@ public @interface WithTransaction {
      * DataSource, whose writes are committed); default true.
      */
     boolean detectOtherSessions() default true;
+
+    /**
+     * Wrap each statement of the code under test in a savepoint (PgJDBC {@code autosave=always}), so a failing
+     * statement on an auto-commit connection does not abort the test transaction, as it would not abort a real
+     * auto-commit statement; for code that catches a constraint violation and carries on. Default false: it costs
+     * two extra commands per statement. When off, the statement after such a failure fails with an explanation.
+     */
+    boolean statementSavepoints() default false;
 }

@@ -96,12 +96,38 @@ class ProgrammaticTransactionIT {
     }
 
     @Test
-    void failingStatementDoesNotAbortTheTransaction() throws SQLException {
-        try (TestTransaction tx = TestTransaction.begin(database); Connection code = tx.connection()) {
+    void failingStatementDoesNotAbortTheTransactionWithStatementSavepoints() throws SQLException {
+        try (TestTransaction tx = TestTransaction.builder(database).statementSavepoints(true).begin();
+             Connection code = tx.connection()) {
             insertAccount(code, "dup@example.com");
             assertThatThrownBy(() -> insertAccount(code, "dup@example.com")).hasMessageContaining("accounts_email_key");
             insertAccount(code, "next@example.com");
             assertThat(count(tx, "accounts")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void explainsTheAbortedTransactionAfterAFailingStatementByDefault() throws SQLException {
+        try (TestTransaction tx = TestTransaction.begin(database); Connection code = tx.connection()) {
+            insertAccount(code, "dup@example.com");
+            assertThatThrownBy(() -> insertAccount(code, "dup@example.com")).hasMessageContaining("accounts_email_key");
+            assertThatThrownBy(() -> insertAccount(code, "next@example.com")).isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("Current transaction is aborted: an earlier statement failed")
+                    .hasMessageContaining("@WithTransaction(statementSavepoints = true)");
+        }
+    }
+
+    @Test
+    void rollbackOfTheCodeRecoversFromAFailedStatementInItsTransaction() throws SQLException {
+        try (TestTransaction tx = TestTransaction.begin(database); Connection code = tx.connection()) {
+            insertAccount(code, "kept@example.com");
+            code.setAutoCommit(false);
+            insertAccount(code, "again@example.com");
+            assertThatThrownBy(() -> insertAccount(code, "kept@example.com")).hasMessageContaining("accounts_email_key");
+            code.rollback();
+            insertAccount(code, "after@example.com");
+            code.commit();
+            assertThat(emails(tx)).isEqualTo("kept@example.com,after@example.com");
         }
     }
 

@@ -40,7 +40,7 @@ public final class Config {
                     + annotation.threadWaitSeconds());
         }
         return new TxSettings(annotation.threads(), Duration.ofSeconds(annotation.threadWaitSeconds()),
-                annotation.resetSequences(), annotation.detectOtherSessions());
+                annotation.resetSequences(), annotation.detectOtherSessions(), annotation.statementSavepoints());
     }
 
     private static <A extends java.lang.annotation.Annotation> Optional<A> nearest(Class<?> start, Class<A> type) {

@@ -139,9 +139,24 @@ final class LogicalConnection implements InvocationHandler {
         try {
             pinned.noteStatement(this);
             return call.call();
+        } catch (SQLException e) {
+            throw explainAborted(e);
         } finally {
             pinned.releaseLock();
         }
+    }
+
+    /** In auto-commit mode an aborted transaction surprises: say why it happened and how to avoid it. */
+    private SQLException explainAborted(SQLException e) {
+        boolean autoCommitMode = autoCommit && !explicitBlock;
+        if (!"25P02".equals(e.getSQLState()) || !autoCommitMode || pinned.settings().statementSavepoints()) {
+            return e;
+        }
+        return new SQLException("Current transaction is aborted: an earlier statement failed, and in the test "
+                + "transaction of @WithTransaction a failing statement aborts the transaction as it would between "
+                + "BEGIN and COMMIT (a real auto-commit connection would have carried on). If the test or the code "
+                + "under test catches such failures and continues, use @WithTransaction(statementSavepoints = true).",
+                "25P02", e);
     }
 
     /** Executes a statement method, first handling SQL that needs more than passing through. */

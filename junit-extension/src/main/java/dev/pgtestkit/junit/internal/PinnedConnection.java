@@ -4,6 +4,7 @@ import dev.pgtestkit.core.schema.Identifiers;
 import dev.pgtestkit.junit.ThreadPolicy;
 import dev.pgtestkit.junit.TransactionIsolationException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 import org.postgresql.jdbc.AutoSave;
@@ -25,9 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It keeps the stack of savepoints ({@link Mark}s): levels of the extension, named savepoints of
  * {@code TestTransaction}, and the units of work of the code under test (a logical connection with auto-commit
- * off opens a savepoint; its commit releases it, its rollback rolls back to it). PgJDBC's {@code autosave=always}
- * wraps every statement of the code in a savepoint of its own, so a failing statement does not abort the test
- * transaction, just as it would not abort an auto-commit connection.
+ * off opens a savepoint; its commit releases it, its rollback rolls back to it). With
+ * {@link TxSettings#statementSavepoints()}, PgJDBC's {@code autosave=always} also wraps every statement of the code in
+ * a savepoint of its own, so a failing statement does not abort the test transaction, just as it would not abort an
+ * auto-commit connection; without it (default, cheaper) a failing statement aborts the transaction, as in
+ * PostgreSQL, until the enclosing unit or test level is rolled back.
  *
  * <p>Thread-safe: the stack and pgtestkit's own statement are guarded by this object's monitor; use by threads is
  * ordered by a {@link UnitLock}.
@@ -62,13 +66,13 @@ public final class PinnedConnection implements AutoCloseable {
     }
 
     /**
-     * Pins a physical PostgreSQL connection: auto-commit off, PgJDBC autosave on. The transaction begins with the
-     * first statement. The caller gives up the connection; {@link #close()} rolls back and closes it.
+     * Pins a physical PostgreSQL connection: auto-commit off, PgJDBC autosave as the settings say. The transaction
+     * begins with the first statement. The caller gives up the connection; {@link #close()} rolls back and closes it.
      */
     public static PinnedConnection pin(Connection physical, String database, TxSettings settings) throws SQLException {
         PGConnection pg = physical.unwrap(PGConnection.class);
         physical.setAutoCommit(false);
-        pg.setAutosave(AutoSave.ALWAYS);
+        pg.setAutosave(autosave(settings));
         return new PinnedConnection(physical, pg, database, settings);
     }
 
@@ -92,8 +96,13 @@ public final class PinnedConnection implements AutoCloseable {
     }
 
     /** Settings for the next test; the thread policy and waits apply from now on. */
-    public void settings(TxSettings newSettings) {
+    public synchronized void settings(TxSettings newSettings) {
         this.settings = newSettings;
+        pg.setAutosave(autosave(newSettings));
+    }
+
+    private static AutoSave autosave(TxSettings settings) {
+        return settings.statementSavepoints() ? AutoSave.ALWAYS : AutoSave.NEVER;
     }
 
     /** The test's thread: with {@link ThreadPolicy#OWNER_ONLY}, the only one allowed. */
@@ -170,6 +179,19 @@ public final class PinnedConnection implements AutoCloseable {
         Mark mark = new Mark(name, null);
         marks.push(mark);
         return mark;
+    }
+
+    /**
+     * Like {@link #internal(SqlWork)} with a prepared statement, server-prepared from its first use: PgJDBC caches
+     * it per session by its text, so SQL run at the end of every test is planned once per session, not per test.
+     */
+    public <T> T prepared(String sql, SqlWork<T> work) throws SQLException {
+        return internal(unused -> {
+            try (PreparedStatement statement = physical.prepareStatement(sql)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+                return work.run(statement);
+            }
+        });
     }
 
     /** Forgets the savepoints above {@code mark} (rolled back by SQL pgtestkit ran itself). */

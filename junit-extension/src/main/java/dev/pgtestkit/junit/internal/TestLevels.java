@@ -3,6 +3,7 @@ package dev.pgtestkit.junit.internal;
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.schema.Identifiers;
 import dev.pgtestkit.junit.TransactionIsolationException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,7 +54,7 @@ public final class TestLevels {
         String sql = before + "SAVEPOINT " + quoted + ";\n" + SessionSql.CHECK_DEFERRED + ";\n" + undo
                 + (release ? releaseSql : "");
         try {
-            pinned.internal(statement -> statement.execute(sql));
+            pinned.prepared(sql, statement -> ((PreparedStatement) statement).execute());
         } catch (SQLException e) {
             recover(pinned, undo + releaseSql);
             throw isConstraintViolation(e) ? deferredViolation(e, who) : failure("check the deferred constraints of "
@@ -73,7 +74,7 @@ public final class TestLevels {
         }
         List<String> others;
         try {
-            others = pinned.internal(statement -> runEndBatch(statement, batch(pinned, level, end)));
+            others = pinned.prepared(batch(pinned, level, end), TestLevels::runEndBatch);
         } catch (SQLException e) {
             handleEndFailure(pinned, level, end, test, e);
             return;
@@ -112,16 +113,16 @@ public final class TestLevels {
             parts.add(SessionSql.CLEAR_ACTIVITY_SNAPSHOT);
             parts.add(SessionSql.OTHER_SESSIONS);
         }
-        parts.add(end);
         if (level == null) {
             parts.add(SessionSql.UNLOCK_ADVISORY);
         }
+        parts.add(end);
         return String.join(";\n", parts);
     }
 
-    private static List<String> runEndBatch(Statement statement, String sql) throws SQLException {
+    private static List<String> runEndBatch(Statement statement) throws SQLException {
         List<String> others = new ArrayList<>();
-        boolean isResultSet = statement.execute(sql);
+        boolean isResultSet = ((PreparedStatement) statement).execute();
         while (isResultSet || statement.getUpdateCount() != -1) {
             if (isResultSet) {
                 readOtherSessions(statement.getResultSet(), others);

@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param threadWait          how long another thread waits for a unit of work to end (default 30 s)
  * @param resetSequences      restore every sequence after each test (default false)
  * @param detectOtherSessions fail a test that leaves another session open on its database (default true)
+ * @param statementSavepoints wrap each statement in a savepoint so a failing one does not abort the transaction
+ *                            (PgJDBC {@code autosave=always}; default false)
  */
 public record TxSettings(ThreadPolicy threads, Duration threadWait, boolean resetSequences,
-                         boolean detectOtherSessions) {
+                         boolean detectOtherSessions, boolean statementSavepoints) {
 
     public static final TxSettings DEFAULTS = new TxSettings(ThreadPolicy.SERIALIZE, Duration.ofSeconds(30), false,
-            true);
+            true, false);
 
     public TxSettings {
         Objects.requireNonNull(threads, "threads");

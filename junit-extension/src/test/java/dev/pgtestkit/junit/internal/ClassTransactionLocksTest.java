@@ -36,7 +36,7 @@ class ClassTransactionLocksTest {
         WithTransaction annotation = Config.transaction(ClassLevel.Inner.class,
                 MethodLevel.class.getDeclaredMethod("test")).orElseThrow();
         assertThat(Config.settings(annotation)).isEqualTo(new TxSettings(ThreadPolicy.OWNER_ONLY,
-                Duration.ofSeconds(5), true, true));
+                Duration.ofSeconds(5), true, true, false));
         assertThat(Config.pgTest(ClassLevel.Inner.class)).isPresent();
         assertThat(Config.declaresPgTest(ClassLevel.Inner.class)).isFalse();
     }

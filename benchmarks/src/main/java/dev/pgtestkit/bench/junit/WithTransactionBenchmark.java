@@ -1,0 +1,207 @@
+package dev.pgtestkit.bench.junit;
+
+import dev.pgtestkit.bench.Stats;
+import dev.pgtestkit.core.DatabaseTemplate;
+import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.PostgresProvider;
+import dev.pgtestkit.core.PostgresServer;
+import dev.pgtestkit.junit.ThreadPolicy;
+import dev.pgtestkit.junit.internal.ConnectionPool;
+import dev.pgtestkit.junit.internal.Mark;
+import dev.pgtestkit.junit.internal.PinnedConnection;
+import dev.pgtestkit.junit.internal.TestLevels;
+import dev.pgtestkit.junit.internal.TxSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * What {@code @WithTransaction} costs per test, and what a database per test class costs, each against a baseline
+ * measured in the same run on the same server.
+ *
+ * <p>Part 1 runs the same small test body (insert a row, count the rows, each through a fresh
+ * {@code getConnection()} as application code would) under four regimes, interleaved in rounds so machine noise
+ * spreads evenly: a bare {@code BEGIN ... ROLLBACK} on one plain connection (the baseline); pgtestkit's transaction
+ * per test with default settings (pooled pinned connection, end-of-test batch with the deferred-constraint check and
+ * the other-session check, ROLLBACK); the same without the other-session check; the same with a savepoint around
+ * every statement; and a class-level transaction (test savepoint reused, ROLLBACK TO SAVEPOINT). The extension does exactly these steps around each test; JUnit's own overhead is left out.
+ *
+ * <p>Part 2: a migrated database for a test class ({@link BenchSchema}) from the warm clone pool vs re-running the
+ * migrations into an empty database vs starting a fresh embedded server and migrating it (what a Testcontainers
+ * container per class amounts to).
+ *
+ * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.junit.WithTransactionBenchmark</pre>
+ */
+public final class WithTransactionBenchmark {
+
+    private static final int ROUNDS = 10;
+    private static final int TESTS_PER_ROUND = 300;
+    private static final TxSettings DEFAULTS = TxSettings.DEFAULTS;
+    private static final TxSettings NO_SESSION_CHECK = new TxSettings(ThreadPolicy.SERIALIZE, Duration.ofSeconds(30),
+            false, false, false);
+    private static final TxSettings STATEMENT_SAVEPOINTS = new TxSettings(ThreadPolicy.SERIALIZE,
+            Duration.ofSeconds(30), false, true, true);
+
+    public static void main(String[] args) throws Exception {
+        PostgresServer server = PostgresProvider.auto().shared();
+        System.out.println("server: " + server.description());
+        String location = "filesystem:" + BenchSchema.write(BenchSchema.TABLES, BenchSchema.VERSIONS);
+        DatabaseTemplate template = DatabaseTemplate.builder(server).flywayLocations(location).poolSize(2).build();
+        // The baseline gets a clone of its own: its plain session would otherwise be (rightly) reported by the
+        // other-session check of pgtestkit's regimes.
+        try (DisposableDatabase baseline = template.checkout(); DisposableDatabase database = template.checkout()) {
+            perTestOverhead(baseline, database);
+        }
+        perClassDatabase(server, template, location);
+    }
+
+    private static void perTestOverhead(DisposableDatabase baseline, DisposableDatabase database)
+            throws SQLException {
+        Map<String, Regime> regimes = new LinkedHashMap<>();
+        try (Connection bare = baseline.dataSource().getConnection();
+             ConnectionPool pool = new ConnectionPool(database.dataSource());
+             PinnedConnection classLevel = PinnedConnection.pin(pool.take(), database.name(), DEFAULTS)) {
+            bare.setAutoCommit(false);
+            DataSource bareSource = new SingleConnectionDataSource(bare);
+            regimes.put("bare BEGIN; ROLLBACK (baseline)", () -> bareTest(bare, bareSource));
+            regimes.put("@WithTransaction on the method", () -> ownTransactionTest(pool, database, DEFAULTS));
+            regimes.put("  same, detectOtherSessions = false", () -> ownTransactionTest(pool, database,
+                    NO_SESSION_CHECK));
+            regimes.put("  same, statementSavepoints = true", () -> ownTransactionTest(pool, database,
+                    STATEMENT_SAVEPOINTS));
+            Mark[] testMark = {null};
+            regimes.put("@WithTransaction on the class", () -> classLevelTest(classLevel, testMark));
+            report(measure(regimes));
+        }
+    }
+
+    private static Map<String, long[]> measure(Map<String, Regime> regimes) throws SQLException {
+        Map<String, long[]> samples = new LinkedHashMap<>();
+        regimes.keySet().forEach(name -> samples.put(name, new long[ROUNDS * TESTS_PER_ROUND]));
+        for (Regime regime : regimes.values()) {
+            for (int i = 0; i < TESTS_PER_ROUND; i++) {
+                regime.runTest(); // warm-up: JIT, server-side plan caches
+            }
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Map.Entry<String, Regime> entry : regimes.entrySet()) {
+                long[] into = samples.get(entry.getKey());
+                for (int i = 0; i < TESTS_PER_ROUND; i++) {
+                    long start = System.nanoTime();
+                    entry.getValue().runTest();
+                    into[round * TESTS_PER_ROUND + i] = System.nanoTime() - start;
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static void report(Map<String, long[]> samples) {
+        double baseline = Stats.median(samples.values().iterator().next());
+        System.out.printf("%nper test (insert + count through getConnection), %d tests per regime:%n",
+                ROUNDS * TESTS_PER_ROUND);
+        samples.forEach((name, s) -> System.out.printf("  %-40s median %7.1f us  p95 %7.1f us  ratio %.2fx%n", name,
+                Stats.median(s) / 1000.0, Stats.percentile(s, 95) / 1000.0, Stats.median(s) / baseline));
+    }
+
+    private static void bareTest(Connection bare, DataSource dataSource) throws SQLException {
+        body(dataSource);
+        bare.rollback();
+    }
+
+    private static void ownTransactionTest(ConnectionPool pool, DisposableDatabase database, TxSettings settings)
+            throws SQLException {
+        PinnedConnection pinned = PinnedConnection.pin(pool.take(), database.name(), settings);
+        TestLevels.beginTransaction(pinned);
+        body(pinned.dataSource());
+        TestLevels.endTest(pinned, null, "benchmark");
+        pool.give(pinned.detach("test ended"));
+    }
+
+    private static void classLevelTest(PinnedConnection pinned, Mark[] testMark) throws SQLException {
+        if (testMark[0] == null) {
+            testMark[0] = TestLevels.openTestSavepoint(pinned, "pgtestkit_test_0", "benchmark");
+        }
+        body(pinned.dataSource());
+        TestLevels.endTest(pinned, testMark[0], "benchmark");
+    }
+
+    /** The test body: what application code under test typically does, twice. */
+    private static void body(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO jobs (user_id) VALUES (?)")) {
+            insert.setString(1, "user-1");
+            insert.executeUpdate();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM jobs");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+        }
+    }
+
+    private static void perClassDatabase(PostgresServer server, DatabaseTemplate template, String location) {
+        long[] handOut = new long[30];
+        for (int i = 0; i < handOut.length; i++) {
+            awaitWarm(template);
+            long start = System.nanoTime();
+            DisposableDatabase database = template.checkout();
+            handOut[i] = System.nanoTime() - start;
+            database.close();
+        }
+        long[] migrate = new long[5];
+        for (int i = 0; i < migrate.length; i++) {
+            migrate[i] = migrateFresh(server, "pgtestkit_bench_migrate_" + i, location);
+        }
+        long[] freshServer = new long[3];
+        for (int i = 0; i < freshServer.length; i++) {
+            long start = System.nanoTime();
+            try (PostgresServer fresh = PostgresProvider.embedded().start()) {
+                migrateInto(fresh.dataSource(fresh.adminDatabase()), location);
+            }
+            freshServer[i] = System.nanoTime() - start;
+        }
+        double h = Stats.median(handOut);
+        System.out.printf("%nper-class database (%d tables over %d migrations):%n", BenchSchema.TABLES,
+                BenchSchema.VERSIONS);
+        System.out.printf("  warm pool hand-out           median %8.2f ms  p95 %8.2f ms  (n=%d)%n", Stats.ms(h),
+                Stats.ms(Stats.percentile(handOut, 95)), handOut.length);
+        System.out.printf("  re-running the migrations    median %8.2f ms  = %.0fx the hand-out  (n=%d)%n",
+                Stats.ms(Stats.median(migrate)), Stats.median(migrate) / h, migrate.length);
+        System.out.printf("  fresh embedded server + migrations  median %8.1f ms  = %.0fx the hand-out  (n=%d)%n",
+                Stats.ms(Stats.median(freshServer)), Stats.median(freshServer) / h, freshServer.length);
+    }
+
+    private static long migrateFresh(PostgresServer server, String name, String location) {
+        server.dropDatabase(name);
+        long start = System.nanoTime();
+        server.createDatabase(name, null);
+        migrateInto(server.dataSource(name), location);
+        long elapsed = System.nanoTime() - start;
+        server.dropDatabase(name);
+        return elapsed;
+    }
+
+    private static void migrateInto(DataSource dataSource, String location) {
+        Flyway.configure().dataSource(dataSource).locations(location)
+                .loggers("slf4j").load().migrate();
+    }
+
+    private static void awaitWarm(DatabaseTemplate template) {
+        while (template.warmClones() < 2) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Regime {
+        void runTest() throws SQLException;
+    }
+}
