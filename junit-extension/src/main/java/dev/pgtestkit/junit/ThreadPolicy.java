@@ -4,9 +4,11 @@ package dev.pgtestkit.junit;
 public enum ThreadPolicy {
 
     /**
-     * Other threads may use it (default). A statement runs whole before another starts, and while one thread has
-     * a unit of work open (auto-commit off, not yet committed or rolled back) other threads wait for it, up to
-     * {@link WithTransaction#threadWaitSeconds()}; then they fail with an explanation instead of deadlocking.
+     * Other threads may use it (default). A statement runs whole before another starts. While one thread has a unit
+     * of work open (auto-commit off, not yet committed or rolled back), another thread's single auto-commit
+     * statements run inside it (each under a savepoint of its own, so a failure cannot abort the unit), but a
+     * thread that wants a unit of its own waits for the open one to end, up to
+     * {@link WithTransaction#threadWaitSeconds()}; then it fails with an explanation instead of deadlocking.
      */
     SERIALIZE,
 

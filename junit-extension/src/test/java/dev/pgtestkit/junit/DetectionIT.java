@@ -193,7 +193,15 @@ class DetectionIT {
             try (Connection mine = dataSource.getConnection()) {
                 mine.setAutoCommit(false);
                 Sql.insertAccount(mine, "mine@x.org");
-                CompletableFuture<Long> worker = CompletableFuture.supplyAsync(() -> Sql.count(dataSource, "accounts"));
+                CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> {
+                    try (Connection theirs = dataSource.getConnection()) {
+                        theirs.setAutoCommit(false);
+                        Sql.insertAccount(theirs, "theirs@x.org");
+                        theirs.commit();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
                 assertThatThrownBy(() -> worker.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                         .rootCause().hasMessageContaining("waited 1 s for the test transaction's pinned connection");
                 mine.commit();

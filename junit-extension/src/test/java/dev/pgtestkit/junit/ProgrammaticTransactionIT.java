@@ -207,13 +207,38 @@ class ProgrammaticTransactionIT {
              Connection mine = tx.connection()) {
             mine.setAutoCommit(false);
             insertAccount(mine, "mine@example.com");
-            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> count(tx, "accounts"));
+            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> writeInOwnUnit(tx, "other@example.com"));
             assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(
                     TransactionIsolationException.class).rootCause().hasMessageContaining("waited 0 s")
                     .hasMessageContaining("with a unit of work still open");
             mine.commit();
+            CompletableFuture.runAsync(() -> writeInOwnUnit(tx, "later@example.com")).get(10, TimeUnit.SECONDS);
+            assertThat(emails(tx)).isEqualTo("mine@example.com,later@example.com");
+        }
+    }
+
+    @Test
+    void anotherThreadsSingleStatementsRunInsideAnOpenUnitWithoutAbortingIt() throws Exception {
+        try (TestTransaction tx = TestTransaction.begin(database); Connection mine = tx.connection()) {
+            mine.setAutoCommit(false);
+            insertAccount(mine, "mine@example.com");
             assertThat(CompletableFuture.supplyAsync(() -> count(tx, "accounts")).get(10, TimeUnit.SECONDS))
                     .isEqualTo(1);
+            CompletableFuture<Void> failing = CompletableFuture.runAsync(() -> tx.execute("SELECT 1 / 0"));
+            assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasMessageContaining("division by zero");
+            insertAccount(mine, "still-fine@example.com");
+            mine.commit();
+            assertThat(count(tx, "accounts")).isEqualTo(2);
+        }
+    }
+
+    private static void writeInOwnUnit(TestTransaction tx, String email) {
+        try (Connection connection = tx.connection()) {
+            connection.setAutoCommit(false);
+            insertAccount(connection, email);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

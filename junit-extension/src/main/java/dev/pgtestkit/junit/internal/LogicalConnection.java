@@ -19,8 +19,8 @@ import java.util.Set;
  * transactions are savepoints (see {@link PinnedConnection}).
  *
  * <ul>
- *   <li>Auto-commit (the default): each statement runs on its own, holding the thread lock while it runs.</li>
- *   <li>Auto-commit off, or SQL {@code BEGIN}: the first statement opens a unit (a savepoint, holding the thread
+ *   <li>Auto-commit (the default): each statement runs on its own, holding the statement lock while it runs.</li>
+ *   <li>Auto-commit off, or SQL {@code BEGIN}: the first statement opens a unit (a savepoint, holding the unit
  *       lock); {@code commit()} releases it, {@code rollback()} rolls back to it, {@code setAutoCommit(true)}
  *       commits it, {@code close()} rolls it back. None of them ends the test transaction.</li>
  *   <li>Isolation level, read-only and network timeout are recorded and reported back, not applied: they cannot
@@ -128,21 +128,21 @@ final class LogicalConnection implements InvocationHandler {
 
     /**
      * Runs one JDBC call of the code under test on the physical connection: inside this connection's unit when
-     * auto-commit is off, and always holding the thread lock.
+     * auto-commit is off, and always holding the statement lock.
      */
     Object run(Call call) throws Throwable {
         checkOpen();
         if (!autoCommit || explicitBlock) {
             ensureUnit();
         }
-        pinned.acquire();
+        boolean protectedCall = pinned.enterStatement();
         try {
-            pinned.noteStatement(this);
             return call.call();
         } catch (SQLException e) {
             throw explainAborted(e);
         } finally {
-            pinned.releaseLock();
+            pinned.exitStatement(protectedCall);
+            pinned.noteStatement(this); // after the lock: the monitor is never taken inside it
         }
     }
 

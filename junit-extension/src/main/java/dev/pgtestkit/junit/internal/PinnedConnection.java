@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
@@ -33,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * auto-commit connection; without it (default, cheaper) a failing statement aborts the transaction, as in
  * PostgreSQL, until the enclosing unit or test level is rolled back.
  *
- * <p>Thread-safe: the stack and pgtestkit's own statement are guarded by this object's monitor; use by threads is
- * ordered by a {@link UnitLock}.
+ * <p>Thread-safe. Threads share the connection this way: a statement runs whole before another starts (a statement
+ * lock); a unit of work, once open, belongs to its thread until it ends, and another thread that wants to open one
+ * waits (a {@link UnitLock}); a single auto-commit statement of another thread meanwhile runs inside that unit,
+ * under a savepoint of its own so its failure cannot abort the unit. The savepoint stack is guarded by this
+ * object's monitor. Lock order: unit lock, then this monitor, then the statement lock.
  */
 public final class PinnedConnection implements AutoCloseable {
 
@@ -47,6 +51,7 @@ public final class PinnedConnection implements AutoCloseable {
     private final PGConnection pg;
     private final String database;
     private final UnitLock lock = new UnitLock();
+    private final ReentrantLock statementLock = new ReentrantLock();
     private final Deque<Mark> marks = new ArrayDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final PinnedDataSource dataSource;
@@ -96,9 +101,14 @@ public final class PinnedConnection implements AutoCloseable {
     }
 
     /** Settings for the next test; the thread policy and waits apply from now on. */
-    public synchronized void settings(TxSettings newSettings) {
-        this.settings = newSettings;
-        pg.setAutosave(autosave(newSettings));
+    public void settings(TxSettings newSettings) {
+        statementLock.lock();
+        try {
+            this.settings = newSettings;
+            pg.setAutosave(autosave(newSettings));
+        } finally {
+            statementLock.unlock();
+        }
     }
 
     private static AutoSave autosave(TxSettings settings) {
@@ -258,21 +268,42 @@ public final class PinnedConnection implements AutoCloseable {
         return physical;
     }
 
-    /** Takes the thread lock for one statement or one pgtestkit operation; checks the thread policy. */
+    /** Takes the unit lock for a unit of work or a pgtestkit operation; checks the thread policy. */
     void acquire() {
+        checkThread();
+        lock.acquire(settings.threadWait());
+    }
+
+    /**
+     * Takes the statement lock for one JDBC call of the code under test. Returns whether the call runs inside a
+     * unit another thread holds open; it then gets a savepoint of its own (see {@link #exitStatement(boolean)}).
+     */
+    boolean enterStatement() {
+        checkThread();
+        statementLock.lock();
+        boolean protect = !settings.statementSavepoints() && lock.isHeldByOtherThan(Thread.currentThread());
+        if (protect) {
+            pg.setAutosave(AutoSave.ALWAYS);
+        }
+        return protect;
+    }
+
+    void exitStatement(boolean protectedCall) {
+        if (protectedCall) {
+            pg.setAutosave(autosave(settings));
+        }
+        statementLock.unlock();
+    }
+
+    private void checkThread() {
         checkOpen();
         Thread me = Thread.currentThread();
         if (settings.threads() == ThreadPolicy.OWNER_ONLY && me != owner) {
             throw new TransactionIsolationException("Thread '" + me.getName() + "' used the test transaction's "
                     + "connection, but @WithTransaction(threads = OWNER_ONLY) allows only the test's thread '"
-                    + owner.getName() + "'. Use threads = SERIALIZE to let other threads share the transaction one "
-                    + "at a time, or: " + TransactionIsolationException.useDatabasePerTest());
+                    + owner.getName() + "'. Use threads = SERIALIZE to let other threads share the transaction, "
+                    + "or: " + TransactionIsolationException.useDatabasePerTest());
         }
-        lock.acquire(settings.threadWait());
-    }
-
-    void releaseLock() {
-        lock.release();
     }
 
     /** Opens the unit of work of a logical connection; the unit holds the thread lock until it ends. */
@@ -337,6 +368,7 @@ public final class PinnedConnection implements AutoCloseable {
     }
 
     private synchronized <T> T internalLocked(SqlWork<T> work) throws SQLException {
+        statementLock.lock();
         AutoSave saved = pg.getAutosave();
         pg.setAutosave(AutoSave.NEVER);
         try {
@@ -346,6 +378,7 @@ public final class PinnedConnection implements AutoCloseable {
             return work.run(internal);
         } finally {
             pg.setAutosave(saved);
+            statementLock.unlock();
         }
     }
 
