@@ -1,6 +1,8 @@
 package dev.pgtestkit.mock;
 
 import dev.pgtestkit.core.schema.QualifiedName;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ public record GeneratedRow(QualifiedName table, long index, List<String> columns
 
     public GeneratedRow {
         columns = List.copyOf(columns);
-        values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        values = Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     /** Value of a column by exact name ({@code null} for NULL or an unknown column). */
@@ -34,6 +36,6 @@ public record GeneratedRow(QualifiedName table, long index, List<String> columns
         for (int i = 0; i < columns.size(); i++) {
             map.put(columns.get(i), values.get(i));
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -13,6 +13,7 @@ import dev.pgtestkit.mock.internal.value.NameHints;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,8 +136,8 @@ public final class Masker {
 
     private static boolean isUnique(Table table, Column column) {
         UniqueKey pk = table.primaryKey();
-        return pk != null && pk.columns().equals(java.util.List.of(column.name()))
-                || table.uniqueKeys().stream().anyMatch(k -> k.columns().equals(java.util.List.of(column.name())));
+        return pk != null && pk.columns().equals(List.of(column.name()))
+                || table.uniqueKeys().stream().anyMatch(k -> k.columns().equals(List.of(column.name())));
     }
 
     private Rng rng(MaskKind kind, String value) {

@@ -139,11 +139,20 @@ public final class MockDataGenerator {
                 c.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new PgTestkitException("Generation failed and was rolled back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rolls back after a failure; a failing rollback is attached to the original failure, never replaces it. */
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

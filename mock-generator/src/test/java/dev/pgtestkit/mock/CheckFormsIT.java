@@ -1,5 +1,6 @@
 package dev.pgtestkit.mock;
 
+import static dev.pgtestkit.mock.TestDatabases.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgtestkit.core.DisposableDatabase;
@@ -50,72 +51,69 @@ class CheckFormsIT {
         db.close();
     }
 
-    private static long count(String sql) {
-        return TestDatabases.count(db, sql);
-    }
 
     @Test
     void inListsUseEveryValue() {
-        assertThat(count("SELECT count(DISTINCT status) FROM in_list")).isEqualTo(3);
-        assertThat(count("SELECT count(DISTINCT grade) FROM in_list")).isEqualTo(3);
+        assertThat(count(db, "SELECT count(DISTINCT status) FROM in_list")).isEqualTo(3);
+        assertThat(count(db, "SELECT count(DISTINCT grade) FROM in_list")).isEqualTo(3);
     }
 
     @Test
     void notInListsAreAvoided() {
-        assertThat(count("SELECT count(*) FROM not_in WHERE n IN (4, 5)")).isEqualTo(ROWS);
-        assertThat(count("SELECT count(*) FROM not_in WHERE code IN ('x', 'y')")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM not_in WHERE n IN (4, 5)")).isEqualTo(ROWS);
+        assertThat(count(db, "SELECT count(*) FROM not_in WHERE code IN ('x', 'y')")).isZero();
     }
 
     @Test
     void comparisonsAndRangesAreConstructedNotClamped() {
-        assertThat(count("SELECT count(DISTINCT delta) FROM comparisons")).isEqualTo(10);
-        assertThat(count("SELECT count(DISTINCT day) FROM comparisons")).isEqualTo(31);
-        assertThat(count("SELECT count(*) FROM comparisons WHERE price >= 0 AND price < 100")).isEqualTo(ROWS);
+        assertThat(count(db, "SELECT count(DISTINCT delta) FROM comparisons")).isEqualTo(10);
+        assertThat(count(db, "SELECT count(DISTINCT day) FROM comparisons")).isEqualTo(31);
+        assertThat(count(db, "SELECT count(*) FROM comparisons WHERE price >= 0 AND price < 100")).isEqualTo(ROWS);
     }
 
     @Test
     void betweenAndNotBetween() {
-        assertThat(count("SELECT count(DISTINCT pct) FROM between_form")).isEqualTo(11);
-        assertThat(count("SELECT count(*) FROM between_form WHERE score >= 2 AND score <= 8")).isZero();
+        assertThat(count(db, "SELECT count(DISTINCT pct) FROM between_form")).isEqualTo(11);
+        assertThat(count(db, "SELECT count(*) FROM between_form WHERE score >= 2 AND score <= 8")).isZero();
     }
 
     @Test
     void lengthBoundsHold() {
-        assertThat(count("SELECT min(char_length(code)) FROM lengths")).isGreaterThanOrEqualTo(6);
-        assertThat(count("SELECT count(*) FROM lengths WHERE length(tag) NOT BETWEEN 2 AND 4")).isZero();
+        assertThat(count(db, "SELECT min(char_length(code)) FROM lengths")).isGreaterThanOrEqualTo(6);
+        assertThat(count(db, "SELECT count(*) FROM lengths WHERE length(tag) NOT BETWEEN 2 AND 4")).isZero();
     }
 
     @Test
     void columnComparisonsHoldBothWays() {
-        assertThat(count("SELECT count(*) FROM column_pairs WHERE lo < hi")).isEqualTo(ROWS);
-        assertThat(count("SELECT count(ends) FROM column_pairs")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM column_pairs WHERE lo < hi")).isEqualTo(ROWS);
+        assertThat(count(db, "SELECT count(ends) FROM column_pairs")).isPositive();
     }
 
     @Test
     void nullTestsAndAlternatives() {
-        assertThat(count("SELECT count(c) FROM null_tests")).isEqualTo(ROWS);
-        assertThat(count("SELECT count(*) FROM null_tests WHERE a IS NULL")).isPositive();
+        assertThat(count(db, "SELECT count(c) FROM null_tests")).isEqualTo(ROWS);
+        assertThat(count(db, "SELECT count(*) FROM null_tests WHERE a IS NULL")).isPositive();
     }
 
     @Test
     void andOrPicksACoherentAlternativePerRow() {
-        assertThat(count("SELECT count(*) FROM and_or WHERE kind = 'refund'")).isPositive();
-        assertThat(count("SELECT count(*) FROM and_or WHERE kind = 'sale'")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM and_or WHERE kind = 'refund'")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM and_or WHERE kind = 'sale'")).isPositive();
     }
 
     @Test
     void likePatternsAndBooleanChecks() {
-        assertThat(count("SELECT count(*) FROM patterns WHERE ref LIKE 'REF-%' AND flag")).isEqualTo(ROWS);
+        assertThat(count(db, "SELECT count(*) FROM patterns WHERE ref LIKE 'REF-%' AND flag")).isEqualTo(ROWS);
     }
 
     @Test
     void checksOnlyTheServerUnderstandsAreVerifiedAndRegenerated() {
-        assertThat(count("SELECT count(*) FROM server_checked WHERE num_nonnulls(x, y) = 1")).isEqualTo(ROWS);
-        assertThat(count("SELECT count(*) FROM server_checked WHERE x IS NOT NULL")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM server_checked WHERE num_nonnulls(x, y) = 1")).isEqualTo(ROWS);
+        assertThat(count(db, "SELECT count(*) FROM server_checked WHERE x IS NOT NULL")).isPositive();
     }
 
     @Test
     void enumComparisonsFollowLabelOrder() {
-        assertThat(count("SELECT count(DISTINCT l) FROM enum_range")).isEqualTo(2);
+        assertThat(count(db, "SELECT count(DISTINCT l) FROM enum_range")).isEqualTo(2);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pgtestkit.mock;
 
+import static dev.pgtestkit.mock.TestDatabases.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgtestkit.core.DisposableDatabase;
@@ -27,75 +28,72 @@ class HardCasesIT {
         db.close();
     }
 
-    private static long count(String sql) {
-        return TestDatabases.count(db, sql);
-    }
 
     @Test
     void nullableCycleEdgeIsFilledAfterTheOtherSideIsLoaded() {
-        assertThat(count("SELECT count(manager_id) FROM departments")).isGreaterThan(1500);
-        assertThat(count("SELECT count(*) FROM departments d JOIN employees e ON e.id = d.manager_id"))
-                .isEqualTo(count("SELECT count(manager_id) FROM departments"));
+        assertThat(count(db, "SELECT count(manager_id) FROM departments")).isGreaterThan(1500);
+        assertThat(count(db, "SELECT count(*) FROM departments d JOIN employees e ON e.id = d.manager_id"))
+                .isEqualTo(count(db, "SELECT count(manager_id) FROM departments"));
     }
 
     @Test
     void notNullCycleIsClosedThroughTheDeferrableEdge() {
-        assertThat(count("SELECT count(*) FROM accounts a JOIN contacts c ON c.id = a.primary_contact_id"))
+        assertThat(count(db, "SELECT count(*) FROM accounts a JOIN contacts c ON c.id = a.primary_contact_id"))
                 .isEqualTo(2000);
     }
 
     @Test
     void selfReferencesFormATreeWithRoots() {
-        assertThat(count("SELECT count(*) FROM categories WHERE parent_id IS NULL")).isPositive();
-        assertThat(count("SELECT count(*) FROM categories WHERE parent_id >= id")).isZero();
-        assertThat(count("SELECT count(*) FROM employees WHERE manager_id >= id")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM categories WHERE parent_id IS NULL")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM categories WHERE parent_id >= id")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM employees WHERE manager_id >= id")).isZero();
     }
 
     @Test
     void sequencesAndIdentitiesAreAdvancedPastGeneratedKeys() {
-        assertThat(count("SELECT nextval('customers_id_seq')")).isGreaterThan(count("SELECT max(id) FROM customers"));
-        assertThat(count("SELECT nextval('customer_no_seq')"))
-                .isGreaterThan(count("SELECT max(customer_no) FROM customers"));
+        assertThat(count(db, "SELECT nextval('customers_id_seq')")).isGreaterThan(count(db, "SELECT max(id) FROM customers"));
+        assertThat(count(db, "SELECT nextval('customer_no_seq')"))
+                .isGreaterThan(count(db, "SELECT max(customer_no) FROM customers"));
         TestDatabases.execute(db, "INSERT INTO categories (name, slug) VALUES ('new', 'new-one')");
-        assertThat(count("SELECT count(*) FROM categories")).isEqualTo(2001);
+        assertThat(count(db, "SELECT count(*) FROM categories")).isEqualTo(2001);
     }
 
     @Test
     void generatedColumnsAreComputedByTheServer() {
-        assertThat(count("SELECT count(*) FROM products WHERE price_with_tax = round(price * 1.2, 2)"))
+        assertThat(count(db, "SELECT count(*) FROM products WHERE price_with_tax = round(price * 1.2, 2)"))
                 .isEqualTo(2000);
     }
 
     @Test
     void partitionedTableRowsAreRoutedToPartitions() {
-        assertThat(count("SELECT count(*) FROM events_2025")).isPositive();
-        assertThat(count("SELECT count(*) FROM events_2026")).isPositive();
-        assertThat(count("SELECT count(*) FROM events")).isEqualTo(2000);
+        assertThat(count(db, "SELECT count(*) FROM events_2025")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM events_2026")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM events")).isEqualTo(2000);
     }
 
     @Test
     void compositeKeysAndPerParentLineNumbers() {
-        assertThat(count("SELECT count(*) FROM order_lines")).isBetween(2000L, 8000L);
-        assertThat(count("SELECT count(*) FROM (SELECT order_id FROM order_lines GROUP BY order_id"
+        assertThat(count(db, "SELECT count(*) FROM order_lines")).isBetween(2000L, 8000L);
+        assertThat(count(db, "SELECT count(*) FROM (SELECT order_id FROM order_lines GROUP BY order_id"
                 + " HAVING max(line_no) <> count(*)) x")).isZero();
-        assertThat(count("SELECT count(DISTINCT (region, warehouse_code)) FROM stock_levels")).isPositive();
+        assertThat(count(db, "SELECT count(DISTINCT (region, warehouse_code)) FROM stock_levels")).isPositive();
     }
 
     @Test
     void domainsEnumsArraysAndChecksHold() {
-        assertThat(count("SELECT count(*) FROM customers WHERE email NOT LIKE '%_@_%'")).isZero();
-        assertThat(count("SELECT count(*) FROM products WHERE stock <= 0")).isZero();
-        assertThat(count("SELECT count(DISTINCT status) FROM customers")).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM customers WHERE cardinality(moods) > 0")).isPositive();
-        assertThat(count("SELECT count(*) FROM products WHERE sale_price >= price")).isZero();
-        assertThat(count("SELECT count(*) FROM customers WHERE external_ref IS NULL")).isLessThanOrEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM customers WHERE email NOT LIKE '%_@_%'")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM products WHERE stock <= 0")).isZero();
+        assertThat(count(db, "SELECT count(DISTINCT status) FROM customers")).isEqualTo(3);
+        assertThat(count(db, "SELECT count(*) FROM customers WHERE cardinality(moods) > 0")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM products WHERE sale_price >= price")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM customers WHERE external_ref IS NULL")).isLessThanOrEqualTo(1);
     }
 
     @Test
     void quotedMixedCaseNamesAndEveryCommonTypeAreFilled() {
-        assertThat(count("SELECT count(\"Unit Price\") FROM \"LegacyItems\"")).isPositive();
-        assertThat(count("SELECT count(*) FROM type_samples WHERE c_uuid IS NOT NULL AND c_jsonb IS NOT NULL"
+        assertThat(count(db, "SELECT count(\"Unit Price\") FROM \"LegacyItems\"")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM type_samples WHERE c_uuid IS NOT NULL AND c_jsonb IS NOT NULL"
                 + " AND c_inet IS NOT NULL AND c_int4range IS NOT NULL AND c_interval IS NOT NULL")).isPositive();
-        assertThat(count("SELECT count(c_address) FROM type_samples")).isZero();
+        assertThat(count(db, "SELECT count(c_address) FROM type_samples")).isZero();
     }
 }

@@ -49,14 +49,10 @@ final class TestDatabases {
     }
 
     static long count(DisposableDatabase db, String sql) {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        return Long.parseLong(text(db, sql));
     }
 
+    /** The first column of the first row, as text. */
     static String text(DisposableDatabase db, String sql) {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -4,6 +4,7 @@ import dev.pgtestkit.mock.internal.check.Atom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates a table's checks on a generated row, as Postgres would: a check fails only when its expression is
@@ -22,7 +23,7 @@ final class CheckEvaluator {
      * @param trusted checks that construction guarantees (every atom a rule the sources build inside); they are
      *                not evaluated again per row
      */
-    CheckEvaluator(List<TableCheck> checks, Map<String, ColumnSpec> columns, java.util.Set<TableCheck> trusted) {
+    CheckEvaluator(List<TableCheck> checks, Map<String, ColumnSpec> columns, Set<TableCheck> trusted) {
         for (TableCheck check : checks) {
             List<List<AtomTest>> disjuncts = new ArrayList<>();
             boolean complete = !check.analysis().opaque();

@@ -10,11 +10,13 @@ import dev.pgtestkit.mock.TablePlan;
 import dev.pgtestkit.mock.internal.value.ArrayType;
 import dev.pgtestkit.mock.internal.value.Hint;
 import dev.pgtestkit.mock.internal.value.NameHints;
-import dev.pgtestkit.mock.internal.value.OrderedType;
 import dev.pgtestkit.mock.internal.value.UnknownType;
 import dev.pgtestkit.mock.internal.value.ValueType;
 import dev.pgtestkit.mock.internal.value.ValueTypes;
 import dev.pgtestkit.mock.internal.value.DateType;
+import dev.pgtestkit.mock.internal.value.DecimalType;
+import dev.pgtestkit.mock.internal.value.FloatType;
+import dev.pgtestkit.mock.internal.value.IntegerType;
 import dev.pgtestkit.mock.internal.value.TimestampType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,10 +69,7 @@ final class ColumnSpecs {
     }
 
     private static boolean isNumber(ValueType type) {
-        return type instanceof OrderedType && !(type instanceof DateType) && !(type instanceof TimestampType)
-                && !(type instanceof dev.pgtestkit.mock.internal.value.TimeType)
-                && !(type instanceof dev.pgtestkit.mock.internal.value.EnumType)
-                && !(type instanceof dev.pgtestkit.mock.internal.value.BoolType);
+        return type instanceof IntegerType || type instanceof DecimalType || type instanceof FloatType;
     }
 
     private static boolean isTemporal(ValueType type) {

@@ -2,6 +2,7 @@ package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.core.schema.ForeignKey;
 import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.mock.CopyFormat;
 import dev.pgtestkit.mock.GenerationResult;
 import dev.pgtestkit.mock.ProgressListener;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -71,7 +73,7 @@ public final class DatabaseLoader {
             if (!g.extras().serverChecks().isEmpty() && g.rows() > 0) {
                 RowBuffer buffer = g.newBuffer();
                 Rng rng = new Rng();
-                List<Object[]> rows = new java.util.ArrayList<>();
+                List<Object[]> rows = new ArrayList<>();
                 for (long i = 0; i < Math.min(8, g.rows()); i++) {
                     rows.add(g.generate(i, buffer, rng, 0).clone());
                 }
@@ -80,7 +82,7 @@ public final class DatabaseLoader {
         }
     }
 
-    static TableGenerator generator(CompiledPlan plan, dev.pgtestkit.core.schema.QualifiedName name) {
+    static TableGenerator generator(CompiledPlan plan, QualifiedName name) {
         return plan.tables().stream().filter(g -> g.table().name().equals(name)).findFirst().orElseThrow();
     }
 

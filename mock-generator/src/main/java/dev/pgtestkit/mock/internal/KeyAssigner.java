@@ -2,6 +2,7 @@ package dev.pgtestkit.mock.internal;
 
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.LongFunction;
 
 /**
  * Fills a row's key columns (foreign keys, unique and primary key columns, sequence columns) as pure
@@ -34,7 +35,7 @@ final class KeyAssigner {
     }
 
     /** A column numbered by a sequence: {@code next + i * increment} ({@code next} is past existing rows). */
-    record SequenceRule(int position, long next, long increment, java.util.function.LongFunction<Object> value) {
+    record SequenceRule(int position, long next, long increment, LongFunction<Object> value) {
     }
 
     /** A cartesian product: one permutation, components by mixed radix. */

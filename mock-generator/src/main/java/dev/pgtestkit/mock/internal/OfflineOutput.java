@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ public final class OfflineOutput {
         Rng rng = new Rng();
         List<String> names = g.columnNames();
         return LongStream.range(0, g.rows()).mapToObj(i ->
-                new GeneratedRow(g.table().name(), i, names, java.util.Arrays.asList(g.generate(i, buffer, rng, 0))));
+                new GeneratedRow(g.table().name(), i, names, Arrays.asList(g.generate(i, buffer, rng, 0))));
     }
 
     public static void writeCsv(CompiledPlan plan, Path directory, int threads, int chunkRows) {

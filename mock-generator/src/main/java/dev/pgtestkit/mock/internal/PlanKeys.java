@@ -7,6 +7,7 @@ import dev.pgtestkit.mock.internal.value.ValueType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * The parent rows every foreign key of a plan can point at: rows generated now (keys computed from the parent's
@@ -83,7 +84,7 @@ final class PlanKeys {
         }
 
         @Override
-        public java.util.function.LongFunction<Object[]> copy() {
+        public LongFunction<Object[]> copy() {
             return new GeneratedKeyFunction(fk, parent);
         }
 

@@ -4,6 +4,7 @@ import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.mock.TableResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ResultCollector {
                 for (int p = 0; p < names.size(); p++) {
                     map.put(names.get(p), row[p]);
                 }
-                rows.add(java.util.Collections.unmodifiableMap(map));
+                rows.add(Collections.unmodifiableMap(map));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.mock.RowContext;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import net.datafaker.Faker;
@@ -25,7 +26,7 @@ public final class RowBuffer implements RowContext {
 
     void start(long rowIndex) {
         this.index = rowIndex;
-        java.util.Arrays.fill(values, null);
+        Arrays.fill(values, null);
     }
 
     /** Called before each column's source runs, so {@link #random()} and {@link #faker()} are seeded for it. */

@@ -91,8 +91,8 @@ final class SourceFactory {
         Set<String> excluded = new LinkedHashSet<>();
         rule.excluded.forEach(x -> excluded.add(x.toString()));
         int max = Math.min(rule.maxLength, 2000);
-        return new TextSource(fake, kind, c.hint().idPrefix(), rule.minLength, Math.max(max, rule.minLength),
-                rule.likes, excluded);
+        return new TextSource(new TextShape(fake, kind, c.hint().idPrefix(), rule.minLength,
+                Math.max(max, rule.minLength), rule.likes), excluded);
     }
 
     private ValueSource override(ColumnOverride override) {

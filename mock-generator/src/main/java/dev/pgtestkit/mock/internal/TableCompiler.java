@@ -3,6 +3,7 @@ package dev.pgtestkit.mock.internal;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.core.schema.UniqueKey;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class TableCompiler {
 
     /** Positions of the primary key, else of a unique key the generator writes whole; empty if none. */
     private static int[] rowKey(Table table, Map<String, ColumnSpec> byName) {
-        List<UniqueKey> candidates = new java.util.ArrayList<>();
+        List<UniqueKey> candidates = new ArrayList<>();
         if (table.primaryKey() != null) {
             candidates.add(table.primaryKey());
         }

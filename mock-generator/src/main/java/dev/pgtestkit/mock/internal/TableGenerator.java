@@ -2,6 +2,9 @@ package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.mock.GenerationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +84,7 @@ public final class TableGenerator {
 
     /** Names of the columns of {@link TableExtras#keyColumns()} (empty when the table has no usable key). */
     public List<String> keyColumnNames() {
-        return java.util.Arrays.stream(extras.keyColumns()).mapToObj(p -> columns.get(p).name()).toList();
+        return Arrays.stream(extras.keyColumns()).mapToObj(p -> columns.get(p).name()).toList();
     }
 
     /** Key values of every generated row, computed again from the seed. */
@@ -92,11 +95,11 @@ public final class TableGenerator {
         }
         RowBuffer buffer = newBuffer();
         Rng rng = new Rng();
-        List<List<Object>> out = new java.util.ArrayList<>((int) Math.min(rows, Integer.MAX_VALUE));
+        List<List<Object>> out = new ArrayList<>((int) Math.min(rows, Integer.MAX_VALUE));
         for (long i = 0; i < rows; i++) {
-            out.add(java.util.Arrays.asList(keyValues(i, positions, buffer, rng)));
+            out.add(Arrays.asList(keyValues(i, positions, buffer, rng)));
         }
-        return java.util.Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(out);
     }
 
     /** Foreign keys filled later, checks for the server, sequences to advance. */

@@ -1,46 +1,37 @@
 package dev.pgtestkit.mock.internal;
 
-import dev.pgtestkit.mock.internal.value.FakeKind;
 import dev.pgtestkit.mock.internal.value.FakeText;
 import dev.pgtestkit.mock.internal.value.LikePattern;
-import java.util.List;
 import java.util.Set;
 
 /**
- * Realistic text of a {@link FakeKind} fitted to the column's length bounds; when a LIKE pattern rejects it,
+ * Realistic text of a {@link TextShape} fitted to the column's length bounds; when a LIKE pattern rejects it,
  * a string is built from the pattern instead. Excluded values (NOT IN) get a letter appended.
  */
 final class TextSource implements ValueSource {
 
-    private final FakeText fake;
-    private final FakeKind kind;
-    private final String prefix;
-    private final int min;
-    private final int max;
-    private final List<LikePattern> likes;
+    private final TextShape shape;
     private final Set<String> excluded;
 
-    TextSource(FakeText fake, FakeKind kind, String prefix, int min, int max, List<LikePattern> likes,
-               Set<String> excluded) {
-        this.fake = fake;
-        this.kind = kind;
-        this.prefix = prefix;
-        this.min = min;
-        this.max = max;
-        this.likes = List.copyOf(likes);
+    TextSource(TextShape shape, Set<String> excluded) {
+        this.shape = shape;
         this.excluded = Set.copyOf(excluded);
     }
 
     @Override
     public Object next(Rng rng, RowBuffer row) {
-        String base = fake.generate(kind, rng);
-        String s = FakeText.fit(prefix == null ? base : prefix + base, min, max, rng);
-        for (LikePattern like : likes) {
-            if (!like.matches(s)) {
-                s = like.generate(rng, min, max, null);
+        String s = FakeText.fit(shape.base(rng), shape.min(), shape.max(), rng);
+        for (int tries = 0; tries <= shape.likes().size(); tries++) {
+            LikePattern like = shape.unmatched(s);
+            if (like == null) {
+                break;
             }
+            s = like.generate(rng, shape.min(), shape.max(), null);
         }
-        while (excluded.contains(s) && s.length() < max) {
+        if (shape.unmatched(s) != null) {
+            return INFEASIBLE;
+        }
+        while (excluded.contains(s) && s.length() < shape.max()) {
             s = s + (char) ('a' + rng.index(26));
         }
         return excluded.contains(s) ? INFEASIBLE : s;

@@ -32,7 +32,8 @@ final class UniqueSources {
         }
         if (type instanceof TextType) {
             FakeKind kind = hint.text() != null ? hint.text() : Defaults.textKind(rule.maxLength);
-            return new UniqueText(fake, kind, hint.idPrefix(), rule.minLength, rule.maxLength, rule.likes);
+            return new UniqueText(new TextShape(fake, kind, hint.idPrefix(), rule.minLength, rule.maxLength,
+                    rule.likes));
         }
         if (type instanceof OtherType other) {
             return OtherUniques.of(other, key);

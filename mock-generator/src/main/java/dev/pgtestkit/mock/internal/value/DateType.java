@@ -3,20 +3,13 @@ package dev.pgtestkit.mock.internal.value;
 import java.time.LocalDate;
 
 /** date: position = epoch day. */
-public final class DateType implements OrderedType {
+public final class DateType extends NamedOrderedType {
 
     private static final long MIN_DAY = LocalDate.of(-4000, 1, 1).toEpochDay();
     private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
-    private final String displayName;
-
     public DateType(String displayName) {
-        this.displayName = displayName;
-    }
-
-    @Override
-    public String displayName() {
-        return displayName;
+        super(displayName);
     }
 
     @Override

@@ -3,23 +3,17 @@ package dev.pgtestkit.mock.internal.value;
 import java.util.List;
 
 /** An enum: position = label index in sort order, so {@code mood > 'sad'} is a range like any other. */
-public final class EnumType implements OrderedType {
+public final class EnumType extends NamedOrderedType {
 
     private final List<String> labels;
-    private final String displayName;
 
     public EnumType(List<String> labels, String displayName) {
+        super(displayName);
         this.labels = List.copyOf(labels);
-        this.displayName = displayName;
     }
 
     public List<String> labels() {
         return labels;
-    }
-
-    @Override
-    public String displayName() {
-        return displayName;
     }
 
     @Override
@@ -50,7 +44,7 @@ public final class EnumType implements OrderedType {
     private int index(Object value) {
         int i = labels.indexOf(value.toString());
         if (i < 0) {
-            throw new IllegalArgumentException("'" + value + "' is not a label of enum " + displayName
+            throw new IllegalArgumentException("'" + value + "' is not a label of enum " + displayName()
                     + " (labels: " + labels + ")");
         }
         return i;

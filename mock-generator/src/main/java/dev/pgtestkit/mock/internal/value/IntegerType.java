@@ -4,21 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** smallint, integer, bigint: position = value. */
-public final class IntegerType implements OrderedType {
+public final class IntegerType extends NamedOrderedType {
 
     public enum Width { SHORT, INT, LONG }
 
     private final Width width;
-    private final String displayName;
 
     public IntegerType(Width width, String displayName) {
+        super(displayName);
         this.width = width;
-        this.displayName = displayName;
-    }
-
-    @Override
-    public String displayName() {
-        return displayName;
     }
 
     @Override

@@ -5,22 +5,13 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 
 /** time(p) and timetz(p): position = microsecond of the day in units of the precision; timetz at UTC. */
-public final class TimeType implements OrderedType {
+public final class TimeType extends MicrosType {
 
     private final boolean withTimeZone;
-    private final long unitMicros;
-    private final String displayName;
 
     public TimeType(boolean withTimeZone, Integer precision, String displayName) {
+        super(precision, displayName);
         this.withTimeZone = withTimeZone;
-        int p = precision == null ? 6 : Math.max(0, Math.min(6, precision));
-        this.unitMicros = (long) Math.pow(10, 6 - p);
-        this.displayName = displayName;
-    }
-
-    @Override
-    public String displayName() {
-        return displayName;
     }
 
     @Override
@@ -34,24 +25,14 @@ public final class TimeType implements OrderedType {
     }
 
     @Override
-    public long unit() {
-        return 1_000_000L / unitMicros;
-    }
-
-    @Override
     public Object valueAt(long position) {
         LocalTime t = LocalTime.ofNanoOfDay(position * unitMicros * 1000);
         return withTimeZone ? OffsetTime.of(t, ZoneOffset.UTC) : t;
     }
 
     @Override
-    public long floor(Object value) {
-        return Math.floorDiv(Temporals.microOfDay(value), unitMicros);
-    }
-
-    @Override
-    public long ceil(Object value) {
-        return -Math.floorDiv(-Temporals.microOfDay(value), unitMicros);
+    long micros(Object value) {
+        return Temporals.microOfDay(value);
     }
 
     @Override
