@@ -2,27 +2,37 @@ package dev.pgtestkit.junit;
 
 import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.rows.Rows;
 import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.junit.internal.DatabaseHandle;
 import dev.pgtestkit.junit.internal.PinnedConnection;
 import dev.pgtestkit.junit.internal.Scope;
+import dev.pgtestkit.mock.MockDataGenerator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
-/** The parameter types {@link PgTestExtension} resolves, and how, within one {@link Scope}. */
+/**
+ * The parameter types {@link PgTestExtension} resolves, and how, within one {@link Scope}.
+ *
+ * <p>What the code under test receives ({@code DataSource}, {@code Connection}, {@code Jdbi}, {@code Handle}) is
+ * wrapped by the scope's query logger when the query-logger module is present. The test's own tools ({@code Rows},
+ * {@code MockDataGenerator}, {@code SchemaRegistry}, data annotations) use the unlogged DataSource, so their
+ * statements do not count in the test's query log.
+ */
 final class Parameters {
 
     private static final Set<Class<?>> TYPES = Set.of(DataSource.class, Connection.class, TestTransaction.class,
-            DisposableDatabase.class, SchemaRegistry.class);
+            DisposableDatabase.class, SchemaRegistry.class, Rows.class, MockDataGenerator.class);
+    private static final boolean QUERY_LOG = QueryLogSupport.present();
 
     private Parameters() {
     }
 
     static boolean supports(Class<?> type) {
-        return TYPES.contains(type) || JdbiSupport.isJdbiType(type);
+        return TYPES.contains(type) || JdbiSupport.isJdbiType(type) || QUERY_LOG && QueryLogSupport.isLoggerType(type);
     }
 
     static Object resolve(Class<?> type, Scope scope) {
@@ -39,16 +49,42 @@ final class Parameters {
         if (type == DisposableDatabase.class) {
             return database(type, scope).database();
         }
+        return tool(type, scope);
+    }
+
+    private static Object tool(Class<?> type, Scope scope) {
         if (type == SchemaRegistry.class) {
-            return database(type, scope).cached(SchemaRegistry.class, () -> SchemaRegistry.load(dataSource(scope)));
+            return registry(scope);
+        }
+        if (type == Rows.class) {
+            return scope.cached(Rows.class, () -> Rows.of(rawDataSource(scope)));
+        }
+        if (type == MockDataGenerator.class) {
+            return scope.cached(MockDataGenerator.class, () -> MockDataGenerator.builder(rawDataSource(scope))
+                    .registry(registry(scope)).build());
+        }
+        if (QueryLogSupport.isLoggerType(type)) {
+            return QueryLogSupport.logger(scope);
         }
         return jdbi(type, scope);
     }
 
-    /** The test transaction's DataSource, or the database's plain one outside a transaction. */
+    /** What the code under test gets: the scope's DataSource, logged when the query logger is present. */
     static DataSource dataSource(Scope scope) {
+        DataSource raw = rawDataSource(scope);
+        return QUERY_LOG ? scope.cached("loggedDataSource", () -> QueryLogSupport.wrap(scope, raw)) : raw;
+    }
+
+    /** The test transaction's DataSource, or the database's plain one outside a transaction; not logged. */
+    static DataSource rawDataSource(Scope scope) {
         return scope.pinned().map(PinnedConnection::dataSource)
                 .orElseGet(() -> database(DataSource.class, scope).dataSource());
+    }
+
+    /** The schema of the scope's database, read once per database. */
+    static SchemaRegistry registry(Scope scope) {
+        return database(SchemaRegistry.class, scope).cached(SchemaRegistry.class,
+                () -> SchemaRegistry.load(rawDataSource(scope)));
     }
 
     private static Connection connection(Scope scope) {

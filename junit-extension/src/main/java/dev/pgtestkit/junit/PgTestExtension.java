@@ -1,6 +1,9 @@
 package dev.pgtestkit.junit;
 
+import dev.pgtestkit.junit.internal.ClassState;
+import dev.pgtestkit.junit.internal.Config;
 import dev.pgtestkit.junit.internal.Lifecycle;
+import dev.pgtestkit.junit.internal.TestState;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,7 +22,10 @@ public final class PgTestExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Lifecycle.beforeAll(context);
+        ClassState state = Lifecycle.beforeAll(context);
+        if (state.config().isolation() == Isolation.DATABASE_PER_CLASS) {
+            TestData.apply(context.getRequiredTestClass(), context.getRequiredTestClass(), state);
+        }
     }
 
     @Override
@@ -29,7 +35,12 @@ public final class PgTestExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Lifecycle.beforeEach(context);
+        TestState state = Lifecycle.beforeEach(context);
+        Class<?> testClass = context.getRequiredTestClass();
+        if (Config.pgTest(testClass).map(PgTest::isolation).orElse(null) == Isolation.DATABASE_PER_TEST) {
+            TestData.apply(testClass, testClass, state); // class-level data goes into each test's database
+        }
+        TestData.apply(context.getRequiredTestMethod(), testClass, state);
     }
 
     @Override

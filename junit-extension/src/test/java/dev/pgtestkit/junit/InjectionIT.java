@@ -8,7 +8,10 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
+import dev.pgtestkit.core.rows.Rows;
 import dev.pgtestkit.core.schema.SchemaRegistry;
+import dev.pgtestkit.mock.MockDataGenerator;
+import dev.pgtestkit.querylog.QueryLogger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,24 +67,21 @@ class InjectionIT {
     @WithTransaction
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class EveryTypeFixture {
-        private DataSource classDataSource;
-
         @BeforeAll
-        void lifecycleMethodsGetTheClassTransaction(DataSource dataSource, TestTransaction tx) {
-            classDataSource = dataSource;
+        void lifecycleMethodsGetTheClassTransaction(TestTransaction tx) {
             tx.execute("INSERT INTO accounts (email) VALUES (?)", "fixture@x.org");
         }
 
         @BeforeEach
         void beforeEachSharesTheTestTransaction(DataSource dataSource) {
-            assertThat(dataSource).isSameAs(classDataSource);
+            assertThat(Sql.emails(dataSource)).isEqualTo("fixture@x.org");
             Sql.insertAccount(dataSource, "before-each@x.org");
         }
 
         @Test
         void injectsEverything(DataSource dataSource, Connection connection, TestTransaction tx,
-                               DisposableDatabase database, SchemaRegistry registry, Jdbi jdbi, Handle handle)
-                throws SQLException {
+                               DisposableDatabase database, SchemaRegistry registry, Jdbi jdbi, Handle handle,
+                               Rows rows, MockDataGenerator generator, QueryLogger queries) throws SQLException {
             Sql.insertAccount(connection, "connection@x.org");
             handle.execute("INSERT INTO accounts (email) VALUES (?)", "handle@x.org");
             jdbi.useHandle(h -> h.execute("INSERT INTO accounts (email) VALUES (?)", "jdbi@x.org"));
@@ -93,6 +93,10 @@ class InjectionIT {
             assertThat(database.name()).startsWith(PostgresServer.DATABASE_PREFIX);
             assertThat(tx.database()).isEqualTo(database.name());
             assertThat(registry.table("accounts").columnNames()).containsExactly("id", "email", "balance");
+            assertThat(rows.count("accounts")).isEqualTo(5);
+            assertThat(generator.registry()).isSameAs(registry);
+            // @BeforeEach, connection, handle, jdbi; not the TestTransaction, which is pgtestkit's own tool
+            assertThat(queries.log().insertCount()).isEqualTo(4);
         }
 
         @Test

@@ -63,7 +63,13 @@ public final class DatabaseHandle implements AutoCloseable {
     /** A value computed once per database, e.g. the schema registry. */
     @SuppressWarnings("unchecked")
     public <T> T cached(Object key, Supplier<T> compute) {
-        return (T) cache.computeIfAbsent(key, k -> compute.get());
+        Object value = cache.get(key);
+        if (value == null) {
+            value = compute.get(); // outside the map: loading may take a while and use other caches
+            Object raced = cache.putIfAbsent(key, value);
+            return (T) (raced != null ? raced : value);
+        }
+        return (T) value;
     }
 
     public void markFailed() {

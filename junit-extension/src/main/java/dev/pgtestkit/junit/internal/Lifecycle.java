@@ -22,8 +22,8 @@ public final class Lifecycle {
                 k -> openClass(classContext), ClassState.class);
     }
 
-    public static void beforeAll(ExtensionContext context) {
-        classState(context);
+    public static ClassState beforeAll(ExtensionContext context) {
+        return classState(context);
     }
 
     public static void afterAll(ExtensionContext context) {
@@ -33,7 +33,7 @@ public final class Lifecycle {
         }
     }
 
-    public static void beforeEach(ExtensionContext context) {
+    public static TestState beforeEach(ExtensionContext context) {
         ClassState classState = classState(classContext(context));
         PgTest config = classState.config();
         String test = testName(context);
@@ -44,16 +44,16 @@ public final class Lifecycle {
         context.getStore(Databases.NAMESPACE).put(testKey(context), state);
         Optional<WithTransaction> annotation = Config.transaction(context.getRequiredTestClass(),
                 context.getRequiredTestMethod());
-        if (annotation.isEmpty()) {
-            return;
+        if (annotation.isPresent()) {
+            TxSettings settings = Config.settings(annotation.get());
+            Optional<ClassTransaction> classTransaction = classState.transaction();
+            if (classTransaction.isPresent()) {
+                state.useClassTransaction(classTransaction.get(), settings);
+            } else {
+                state.useOwnTransaction(Pinning.pin(database, settings, "test " + test));
+            }
         }
-        TxSettings settings = Config.settings(annotation.get());
-        Optional<ClassTransaction> classTransaction = classState.transaction();
-        if (classTransaction.isPresent()) {
-            state.useClassTransaction(classTransaction.get(), settings);
-        } else {
-            state.useOwnTransaction(Pinning.pin(database, settings, "test " + test));
-        }
+        return state;
     }
 
     public static void afterEach(ExtensionContext context) {

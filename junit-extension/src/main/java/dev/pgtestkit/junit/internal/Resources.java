@@ -20,9 +20,16 @@ final class Resources {
         open.push(resource);
     }
 
+    /** Computed outside the map: a computation may itself ask the cache for another value. */
     @SuppressWarnings("unchecked")
     <T> T cached(Object key, Supplier<T> compute) {
-        return (T) cache.computeIfAbsent(key, k -> compute.get());
+        Object value = cache.get(key);
+        if (value == null) {
+            value = compute.get();
+            Object raced = cache.putIfAbsent(key, value);
+            return (T) (raced != null ? raced : value);
+        }
+        return (T) value;
     }
 
     /** Closes everything; returns the first failure (others are logged) so the test can report it. */
