@@ -38,7 +38,7 @@ public interface QueryEvent {
 
     /**
      * The bound values: one list per execution, one per {@code addBatch} for batches (the first
-     * {@code QueryLogger.Builder#batchParameterSets} of them, 20 by default); secret ones are {@value #REDACTED}.
+     * {@code QueryLogger.Builder#batchParameterSets} of them, 10 by default); secret ones are {@value #REDACTED}.
      * Empty when the statement has no parameters or parameter capture is off.
      */
     List<List<Object>> parameters();

@@ -114,7 +114,7 @@ public final class QueryLogger implements AutoCloseable {
         });
     }
 
-    /** The recent events (up to {@link Builder#historySize(int)}) since the last {@link #reset()}. */
+    /** The recent events (up to {@link Builder#historySize(int)}, 2,000 by default) since {@link #reset()}. */
     public QueryLog log() {
         return recorder.history();
     }
@@ -182,9 +182,9 @@ public final class QueryLogger implements AutoCloseable {
     /**
      * Settings of a {@link QueryLogger}; every method returns this builder, {@link #build()} validates.
      * Defaults: slow threshold 50 ms, plans of slow statements captured, an {@link Slf4jQueryListener}, parameters
-     * captured with {@link RedactionRules#defaults()} (the first 20 sets of a batch), N+1 at
+     * captured with {@link RedactionRules#defaults()} (the first 10 sets of a batch), N+1 at
      * {@value QueryLog#DEFAULT_N_PLUS_ONE_THRESHOLD}
-     * executions, {@link CallSiteCapture#SAMPLED}, a history of 10,000 events, JSqlParser on.
+     * executions, {@link CallSiteCapture#SAMPLED}, a history of 2,000 events, JSqlParser on.
      */
     public static final class Builder {
         private Duration slowThreshold = Duration.ofMillis(50);
@@ -197,10 +197,10 @@ public final class QueryLogger implements AutoCloseable {
         private int nPlusOneThreshold = QueryLog.DEFAULT_N_PLUS_ONE_THRESHOLD;
         private CallSiteCapture callSites = CallSiteCapture.SAMPLED;
         private final List<String> callSiteExclusions = new ArrayList<>();
-        private int historySize = 10_000;
+        private int historySize = 2_000;
         private boolean parseWithJSqlParser = true;
         private int statementCacheSize = 10_000;
-        private int batchParameterSets = 20;
+        private int batchParameterSets = 10;
 
         private Builder() {
         }
@@ -265,7 +265,10 @@ public final class QueryLogger implements AutoCloseable {
             return this;
         }
 
-        /** Recent events kept by the logger for {@link QueryLogger#log()} (default 10,000; 0 keeps none). */
+        /**
+         * Recent events kept by the logger for {@link QueryLogger#log()} (default 2,000; 0 keeps none). Scopes and
+         * listeners see every event regardless; a long history costs memory and GC time.
+         */
         public Builder historySize(int events) {
             this.historySize = events;
             return this;
@@ -278,8 +281,8 @@ public final class QueryLogger implements AutoCloseable {
         }
 
         /**
-         * Parameter sets kept per batch execution: the first ones (default 20, 0 keeps none). The batch size is
-         * always exact; this bounds the memory a history of large batches holds.
+         * Parameter sets kept per batch execution: the first ones (default 10, 0 keeps none). The batch size is
+         * always exact; this bounds the memory a history of large batches holds (retained events cost GC time).
          */
         public Builder batchParameterSets(int sets) {
             this.batchParameterSets = sets;
