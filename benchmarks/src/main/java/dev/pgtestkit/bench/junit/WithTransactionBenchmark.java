@@ -25,12 +25,14 @@ import org.flywaydb.core.Flyway;
  * What {@code @WithTransaction} costs per test, and what a database per test class costs, each against a baseline
  * measured in the same run on the same server.
  *
- * <p>Part 1 runs the same small test body (insert a row, count the rows, each through a fresh
- * {@code getConnection()} as application code would) under four regimes, interleaved in rounds so machine noise
- * spreads evenly: a bare {@code BEGIN ... ROLLBACK} on one plain connection (the baseline); pgtestkit's transaction
- * per test with default settings (pooled pinned connection, end-of-test batch with the deferred-constraint check and
- * the other-session check, ROLLBACK); the same without the other-session check; the same with a savepoint around
- * every statement; and a class-level transaction (test savepoint reused, ROLLBACK TO SAVEPOINT). The extension does exactly these steps around each test; JUnit's own overhead is left out.
+ * <p>Part 1 runs the same small test body (insert a row, count the rows) under five regimes, interleaved in rounds
+ * so machine noise spreads evenly. The baseline runs it on one plain connection and ends with {@code ROLLBACK}
+ * (a bare {@code BEGIN ... ROLLBACK}). pgtestkit's regimes run it through the test's DataSource, one
+ * {@code getConnection()} per statement as application code would, so the wrapper's cost is counted: a transaction
+ * per test with default settings (pooled pinned connection; end-of-test batch with the deferred-constraint check,
+ * the other-session check and ROLLBACK); the same without the other-session check; the same with a savepoint around
+ * every statement; and a class-level transaction (test savepoint reused, ROLLBACK TO SAVEPOINT). These are exactly
+ * the steps the extension takes around each test; JUnit's own overhead is left out.
  *
  * <p>Part 2: a migrated database for a test class ({@link BenchSchema}) from the warm clone pool vs re-running the
  * migrations into an empty database vs starting a fresh embedded server and migrating it (what a Testcontainers
@@ -68,8 +70,7 @@ public final class WithTransactionBenchmark {
              ConnectionPool pool = new ConnectionPool(database.dataSource());
              PinnedConnection classLevel = PinnedConnection.pin(pool.take(), database.name(), DEFAULTS)) {
             bare.setAutoCommit(false);
-            DataSource bareSource = new SingleConnectionDataSource(bare);
-            regimes.put("bare BEGIN; ROLLBACK (baseline)", () -> bareTest(bare, bareSource));
+            regimes.put("bare BEGIN; ROLLBACK (baseline)", () -> bareTest(bare));
             regimes.put("@WithTransaction on the method", () -> ownTransactionTest(pool, database, DEFAULTS));
             regimes.put("  same, detectOtherSessions = false", () -> ownTransactionTest(pool, database,
                     NO_SESSION_CHECK));
@@ -110,8 +111,9 @@ public final class WithTransactionBenchmark {
                 Stats.median(s) / 1000.0, Stats.percentile(s, 95) / 1000.0, Stats.median(s) / baseline));
     }
 
-    private static void bareTest(Connection bare, DataSource dataSource) throws SQLException {
-        body(dataSource);
+    private static void bareTest(Connection bare) throws SQLException {
+        insert(bare);
+        count(bare);
         bare.rollback();
     }
 
@@ -132,30 +134,32 @@ public final class WithTransactionBenchmark {
         TestLevels.endTest(pinned, testMark[0], "benchmark");
     }
 
-    /** The test body: what application code under test typically does, twice. */
+    /** The test body through pgtestkit: application code takes a connection per piece of work. */
     private static void body(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO jobs (user_id) VALUES (?)")) {
+        try (Connection connection = dataSource.getConnection()) {
+            insert(connection);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            count(connection);
+        }
+    }
+
+    private static void insert(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO jobs (user_id) VALUES (?)")) {
             insert.setString(1, "user-1");
             insert.executeUpdate();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM jobs");
+    }
+
+    private static void count(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM jobs");
              ResultSet rows = count.executeQuery()) {
             rows.next();
         }
     }
 
     private static void perClassDatabase(PostgresServer server, DatabaseTemplate template, String location) {
-        long[] handOut = new long[30];
-        for (int i = 0; i < handOut.length; i++) {
-            awaitWarm(template);
-            long start = System.nanoTime();
-            DisposableDatabase database = template.checkout();
-            handOut[i] = System.nanoTime() - start;
-            database.close();
-        }
+        long[] handOut = handOuts(template, 30);
         long[] migrate = new long[5];
         for (int i = 0; i < migrate.length; i++) {
             migrate[i] = migrateFresh(server, "pgtestkit_bench_migrate_" + i, location);
@@ -177,6 +181,18 @@ public final class WithTransactionBenchmark {
                 Stats.ms(Stats.median(migrate)), Stats.median(migrate) / h, migrate.length);
         System.out.printf("  fresh embedded server + migrations  median %8.1f ms  = %.0fx the hand-out  (n=%d)%n",
                 Stats.ms(Stats.median(freshServer)), Stats.median(freshServer) / h, freshServer.length);
+    }
+
+    private static long[] handOuts(DatabaseTemplate template, int n) {
+        long[] samples = new long[n];
+        for (int i = 0; i < n; i++) {
+            awaitWarm(template);
+            long start = System.nanoTime();
+            DisposableDatabase database = template.checkout();
+            samples[i] = System.nanoTime() - start;
+            database.close();
+        }
+        return samples;
     }
 
     private static long migrateFresh(PostgresServer server, String name, String location) {

@@ -2,7 +2,6 @@ package dev.pgtestkit.junit.internal;
 
 import dev.pgtestkit.junit.PgTest;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** What the extension holds for one test class: its database (own or its enclosing class's) and transaction. */
@@ -43,13 +42,8 @@ public final class ClassState implements Scope, AutoCloseable {
     }
 
     @Override
-    public void register(AutoCloseable resource) {
-        resources.register(resource);
-    }
-
-    @Override
-    public <T> T cached(Object key, Supplier<T> compute) {
-        return resources.cached(key, compute);
+    public Resources resources() {
+        return resources;
     }
 
     @Override

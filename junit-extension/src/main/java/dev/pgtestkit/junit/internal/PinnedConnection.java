@@ -7,9 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +49,7 @@ public final class PinnedConnection implements AutoCloseable {
     private final String database;
     private final UnitLock lock = new UnitLock();
     private final ReentrantLock statementLock = new ReentrantLock();
-    private final Deque<Mark> marks = new ArrayDeque<>();
+    private final SavepointStack marks = new SavepointStack(lock);
     private final AtomicInteger ids = new AtomicInteger();
     private final PinnedDataSource dataSource;
     private volatile TxSettings settings;
@@ -131,9 +128,7 @@ public final class PinnedConnection implements AutoCloseable {
 
     /** Names of the open savepoints, innermost last. */
     public synchronized List<String> savepointNames() {
-        List<String> names = new ArrayList<>();
-        marks.descendingIterator().forEachRemaining(m -> names.add(m.name));
-        return names;
+        return marks.names();
     }
 
     /** Opens a named savepoint (a level or a {@code TestTransaction} savepoint). */
@@ -148,7 +143,7 @@ public final class PinnedConnection implements AutoCloseable {
 
     /** The innermost open savepoint of that name. */
     public synchronized Optional<Mark> find(String name) {
-        return marks.stream().filter(m -> m.name.equals(name) && !m.isUnit()).findFirst();
+        return marks.find(name);
     }
 
     /** Releases a savepoint: its work stays, as part of the enclosing level. */
@@ -206,16 +201,12 @@ public final class PinnedConnection implements AutoCloseable {
 
     /** Forgets the savepoints above {@code mark} (rolled back by SQL pgtestkit ran itself). */
     public synchronized void forgetAbove(Mark mark) {
-        while (!marks.isEmpty() && marks.peek() != mark) {
-            kill(marks.pop());
-        }
+        marks.popAbove(mark);
     }
 
     /** Forgets every savepoint: the transaction has ended. */
     public synchronized void forgetAll() {
-        while (!marks.isEmpty()) {
-            kill(marks.pop());
-        }
+        marks.clear();
         statementsRan = false;
         lock.reset();
     }
@@ -319,25 +310,24 @@ public final class PinnedConnection implements AutoCloseable {
 
     private void releaseLocked(Mark mark) throws SQLException {
         synchronized (this) {
-            requireOpenMark(mark);
-            refuseLaterUnitsOfOthers(mark, "commits");
+            marks.requireOpen(mark);
+            marks.refuseLaterUnitsOfOthers(mark, "commits");
             execute("RELEASE SAVEPOINT " + Identifiers.quote(mark.name));
-            forgetAbove(mark);
-            kill(marks.pop());
+            marks.popAbove(mark);
+            marks.pop(mark);
         }
     }
 
     private void rollbackLocked(Mark mark, boolean keep) throws SQLException {
         synchronized (this) {
-            requireOpenMark(mark);
-            refuseLaterUnitsOfOthers(mark, "rolls back");
-            warnAboutForeignStatements(mark);
+            marks.requireOpen(mark);
+            marks.refuseLaterUnitsOfOthers(mark, "rolls back");
+            marks.warnAboutForeignStatements(mark);
             String quoted = Identifiers.quote(mark.name);
             execute("ROLLBACK TO SAVEPOINT " + quoted + (keep ? "" : "; RELEASE SAVEPOINT " + quoted));
-            forgetAbove(mark);
-            mark.foreignStatements = 0;
+            marks.popAbove(mark);
             if (!keep) {
-                kill(marks.pop());
+                marks.pop(mark);
             }
         }
     }
@@ -345,10 +335,7 @@ public final class PinnedConnection implements AutoCloseable {
     /** Counts a statement of the code under test; notes when it runs inside another connection's unit. */
     synchronized void noteStatement(LogicalConnection by) {
         statementsRan = true;
-        Mark top = marks.peek();
-        if (top != null && top.isUnit() && top.owner != by) {
-            top.foreignStatements++;
-        }
+        marks.noteStatement(by);
     }
 
     void checkOpen() {
@@ -384,50 +371,6 @@ public final class PinnedConnection implements AutoCloseable {
 
     private void execute(String sql) throws SQLException {
         internalLocked(statement -> statement.execute(sql));
-    }
-
-    private void kill(Mark mark) {
-        if (mark.alive) {
-            mark.alive = false;
-            if (mark.isUnit()) {
-                lock.release();
-            }
-        }
-    }
-
-    private void requireOpenMark(Mark mark) throws SQLException {
-        if (!mark.alive || !marks.contains(mark)) {
-            throw new SQLException("Savepoint '" + mark.name + "' is no longer open on the test transaction; open "
-                    + "savepoints: " + savepointNames(), "3B001");
-        }
-    }
-
-    private void refuseLaterUnitsOfOthers(Mark mark, String verb) {
-        if (!mark.isUnit()) {
-            return;
-        }
-        for (Mark above : marks) {
-            if (above == mark) {
-                return;
-            }
-            if (above.isUnit() && above.owner != mark.owner) {
-                throw new TransactionIsolationException("Connection " + mark.owner + " " + verb + " while "
-                        + above.owner + ", which began its transaction later on the same test transaction, has not "
-                        + "ended its own. All connections of a @WithTransaction test share one physical connection, "
-                        + "where transactions nest like savepoints and must end in reverse order of beginning. End "
-                        + above.owner + "'s transaction first, or: " + TransactionIsolationException.useDatabasePerTest());
-            }
-        }
-    }
-
-    private void warnAboutForeignStatements(Mark mark) {
-        if (mark.isUnit() && mark.foreignStatements > 0) {
-            LOG.warn("{} rolls back its transaction, which also undoes {} statement(s) that other connections ran "
-                    + "meanwhile in auto-commit mode. With separate connections they would have stayed committed; "
-                    + "all connections of a @WithTransaction test share one. If the test depends on that, use "
-                    + "@PgTest(isolation = DATABASE_PER_TEST) without @WithTransaction.", mark.owner,
-                    mark.foreignStatements);
-        }
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Resources handed to a scope's parameters (connections, Jdbi handles), closed last-in first-out; a value cache. */
-final class Resources {
+public final class Resources {
 
     private static final Logger LOG = LoggerFactory.getLogger(Resources.class);
 

@@ -11,12 +11,19 @@ public interface Scope {
     /** The pinned connection when this scope runs in a test transaction. */
     Optional<PinnedConnection> pinned();
 
-    /** Closed when the scope ends, before its transaction is rolled back. */
-    void register(AutoCloseable resource);
-
     /** For messages: {@code class X} or {@code test X > y()}. */
     String description();
 
+    /** What the scope has handed out, closed when it ends. */
+    Resources resources();
+
+    /** Closed when the scope ends, before its transaction is rolled back. */
+    default void register(AutoCloseable resource) {
+        resources().register(resource);
+    }
+
     /** A value computed once per scope, e.g. the query log of a test. */
-    <T> T cached(Object key, java.util.function.Supplier<T> compute);
+    default <T> T cached(Object key, java.util.function.Supplier<T> compute) {
+        return resources().cached(key, compute);
+    }
 }

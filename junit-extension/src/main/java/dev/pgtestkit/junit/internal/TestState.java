@@ -1,7 +1,6 @@
 package dev.pgtestkit.junit.internal;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -45,13 +44,8 @@ public final class TestState implements Scope, AutoCloseable {
     }
 
     @Override
-    public void register(AutoCloseable resource) {
-        resources.register(resource);
-    }
-
-    @Override
-    public <T> T cached(Object key, Supplier<T> compute) {
-        return resources.cached(key, compute);
+    public Resources resources() {
+        return resources;
     }
 
     @Override
