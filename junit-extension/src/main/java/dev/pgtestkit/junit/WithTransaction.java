@@ -53,10 +53,10 @@ public @interface WithTransaction {
     int threadWaitSeconds() default 30;
 
     /**
-     * Fail a test that ends with another session open on its database (a connection that bypassed the test's
-     * DataSource, whose writes are committed); default true.
+     * When to fail a test that ends with another session open on its database (a connection that bypassed the
+     * test's DataSource, whose writes are committed); default {@link SessionCheck#SPACED}.
      */
-    boolean detectOtherSessions() default true;
+    SessionCheck otherSessions() default SessionCheck.SPACED;
 
     /**
      * Wrap each statement of the code under test in a savepoint (PgJDBC {@code autosave=always}), so a failing

@@ -65,6 +65,18 @@ class DetectionIT {
     }
 
     @Test
+    void checksSpacedTestsByDefaultAndEveryTestOnRequest() {
+        Events spaced = Engine.run(SpacedCheckFixture.class).testEvents();
+        spaced.assertStatistics(s -> s.started(4).succeeded(3).failed(1));
+        spaced.assertThatEvents().haveExactly(1, event(test("fourthIsChecked"), finishedWithFailure(
+                message(m -> m.contains("1 other session(s) open")))));
+        Events everyTest = Engine.run(EveryTestCheckFixture.class).testEvents();
+        everyTest.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+        everyTest.assertThatEvents().haveExactly(1, event(test("opensAndLeaves"), finishedWithFailure(
+                message(m -> m.contains("1 other session(s) open")))));
+    }
+
+    @Test
     void serialisesOrRefusesOtherThreads() {
         Engine.assertAllPass(3, ThreadFixture.class);
     }
@@ -170,6 +182,64 @@ class DetectionIT {
         void passesOnceItIsClosed(DataSource dataSource) throws SQLException {
             direct.close();
             assertThat(Sql.count(dataSource, "accounts")).isZero();
+        }
+
+        @AfterAll
+        void closeDirect() throws SQLException {
+            direct.close();
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class SpacedCheckFixture {
+        private Connection direct;
+
+        @Test
+        @Order(1)
+        void first() {
+        }
+
+        @Test
+        @Order(2)
+        void second() {
+        }
+
+        @Test
+        @Order(3)
+        void thirdIsNotCheckedAndLeavesASession(DisposableDatabase database) {
+            direct = database.connect();
+        }
+
+        @Test
+        @Order(4)
+        void fourthIsChecked() {
+        }
+
+        @AfterAll
+        void closeDirect() throws SQLException {
+            direct.close();
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction(otherSessions = SessionCheck.EVERY_TEST)
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class EveryTestCheckFixture {
+        private Connection direct;
+
+        @Test
+        @Order(1)
+        void first() {
+        }
+
+        @Test
+        @Order(2)
+        void opensAndLeaves(DisposableDatabase database) {
+            direct = database.connect();
         }
 
         @AfterAll

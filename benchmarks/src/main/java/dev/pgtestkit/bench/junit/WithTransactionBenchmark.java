@@ -7,6 +7,7 @@ import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.junit.ThreadPolicy;
 import dev.pgtestkit.junit.internal.ConnectionPool;
+import dev.pgtestkit.junit.internal.DatabaseHandle;
 import dev.pgtestkit.junit.internal.Mark;
 import dev.pgtestkit.junit.internal.PinnedConnection;
 import dev.pgtestkit.junit.internal.TestLevels;
@@ -30,8 +31,9 @@ import org.flywaydb.core.Flyway;
  * (a bare {@code BEGIN ... ROLLBACK}). pgtestkit's regimes run it through the test's DataSource, one
  * {@code getConnection()} per statement as application code would, so the wrapper's cost is counted: a transaction
  * per test with default settings (pooled pinned connection; end-of-test batch with the deferred-constraint check,
- * the other-session check and ROLLBACK); the same without the other-session check; the same with a savepoint around
- * every statement; and a class-level transaction (test savepoint reused, ROLLBACK TO SAVEPOINT). These are exactly
+ * the other-session check after the 1st, 2nd, 4th... test, and ROLLBACK); the same with the other-session check
+ * after every test, and never; the same with a savepoint around every statement; and a class-level transaction
+ * with default settings (test savepoint reused, ROLLBACK TO SAVEPOINT). These are exactly
  * the steps the extension takes around each test; JUnit's own overhead is left out.
  *
  * <p>Part 2: a migrated database for a test class ({@link BenchSchema}) from the warm clone pool vs re-running the
@@ -44,7 +46,8 @@ public final class WithTransactionBenchmark {
 
     private static final int ROUNDS = 10;
     private static final int TESTS_PER_ROUND = 300;
-    private static final TxSettings DEFAULTS = TxSettings.DEFAULTS;
+    private static final int CLASS_SIZE = 30;
+    private static final TxSettings CHECK_EVERY_TEST = TxSettings.DEFAULTS;
     private static final TxSettings NO_SESSION_CHECK = new TxSettings(ThreadPolicy.SERIALIZE, Duration.ofSeconds(30),
             false, false, false);
     private static final TxSettings STATEMENT_SAVEPOINTS = new TxSettings(ThreadPolicy.SERIALIZE,
@@ -68,16 +71,20 @@ public final class WithTransactionBenchmark {
         Map<String, Regime> regimes = new LinkedHashMap<>();
         try (Connection bare = baseline.dataSource().getConnection();
              ConnectionPool pool = new ConnectionPool(database.dataSource());
-             PinnedConnection classLevel = PinnedConnection.pin(pool.take(), database.name(), DEFAULTS)) {
+             PinnedConnection classLevel = PinnedConnection.pin(pool.take(), database.name(), CHECK_EVERY_TEST)) {
             bare.setAutoCommit(false);
             regimes.put("bare BEGIN; ROLLBACK (baseline)", () -> bareTest(bare));
-            regimes.put("@WithTransaction on the method", () -> ownTransactionTest(pool, database, DEFAULTS));
-            regimes.put("  same, detectOtherSessions = false", () -> ownTransactionTest(pool, database,
+            long[] ordinal = {0, 0}; // tests run so far by the two regimes with default settings
+            regimes.put("@WithTransaction on the method", () -> ownTransactionTest(pool, database,
+                    CHECK_EVERY_TEST.withDetectOtherSessions(spacedCheck(ordinal, 0))));
+            regimes.put("  same, otherSessions = EVERY_TEST", () -> ownTransactionTest(pool, database,
+                    CHECK_EVERY_TEST));
+            regimes.put("  same, otherSessions = NEVER", () -> ownTransactionTest(pool, database,
                     NO_SESSION_CHECK));
             regimes.put("  same, statementSavepoints = true", () -> ownTransactionTest(pool, database,
                     STATEMENT_SAVEPOINTS));
             Mark[] testMark = {null};
-            regimes.put("@WithTransaction on the class", () -> classLevelTest(classLevel, testMark));
+            regimes.put("@WithTransaction on the class", () -> classLevelTest(classLevel, testMark, ordinal));
             report(measure(regimes));
         }
     }
@@ -126,7 +133,14 @@ public final class WithTransactionBenchmark {
         pool.give(pinned.detach("test ended"));
     }
 
-    private static void classLevelTest(PinnedConnection pinned, Mark[] testMark) throws SQLException {
+    /** Default other-session checks, as in test classes of {@value #CLASS_SIZE} tests (checked: 1st, 2nd, 4th...). */
+    private static boolean spacedCheck(long[] ordinals, int regime) {
+        return DatabaseHandle.isSpacedCheck(ordinals[regime]++ % CLASS_SIZE + 1);
+    }
+
+    private static void classLevelTest(PinnedConnection pinned, Mark[] testMark, long[] ordinal)
+            throws SQLException {
+        pinned.settings(CHECK_EVERY_TEST.withDetectOtherSessions(spacedCheck(ordinal, 1)));
         if (testMark[0] == null) {
             testMark[0] = TestLevels.openTestSavepoint(pinned, "pgtestkit_test_0", "benchmark");
         }

@@ -1,6 +1,7 @@
 package dev.pgtestkit.junit.internal;
 
 import dev.pgtestkit.junit.PgTest;
+import dev.pgtestkit.junit.SessionCheck;
 import dev.pgtestkit.junit.WithTransaction;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -40,7 +41,8 @@ public final class Config {
                     + annotation.threadWaitSeconds());
         }
         return new TxSettings(annotation.threads(), Duration.ofSeconds(annotation.threadWaitSeconds()),
-                annotation.resetSequences(), annotation.detectOtherSessions(), annotation.statementSavepoints());
+                annotation.resetSequences(), annotation.otherSessions() != SessionCheck.NEVER,
+                annotation.statementSavepoints());
     }
 
     private static <A extends java.lang.annotation.Annotation> Optional<A> nearest(Class<?> start, Class<A> type) {

@@ -5,6 +5,7 @@ import dev.pgtestkit.core.DisposableDatabase;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,6 +25,7 @@ public final class DatabaseHandle implements AutoCloseable {
     private final boolean keepOnFailure;
     private final DataSource dataSource;
     private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+    private final AtomicLong testsEnded = new AtomicLong();
     private ConnectionPool pool;
     private volatile boolean failed;
     private volatile boolean finished;
@@ -70,6 +72,16 @@ public final class DatabaseHandle implements AutoCloseable {
             return (T) (raced != null ? raced : value);
         }
         return (T) value;
+    }
+
+    /** Whether the next test on this database is the 1st, 2nd, 4th, 8th...: {@code SessionCheck.SPACED}. */
+    public boolean nextTestChecksSessions() {
+        return isSpacedCheck(testsEnded.incrementAndGet());
+    }
+
+    /** Whether the {@code ordinal}-th test (from 1) is checked under {@code SessionCheck.SPACED}: powers of two. */
+    public static boolean isSpacedCheck(long ordinal) {
+        return ordinal > 0 && (ordinal & (ordinal - 1)) == 0;
     }
 
     public void markFailed() {

@@ -3,6 +3,7 @@ package dev.pgtestkit.junit.internal;
 import dev.pgtestkit.core.PgTestkitException;
 import dev.pgtestkit.junit.Isolation;
 import dev.pgtestkit.junit.PgTest;
+import dev.pgtestkit.junit.SessionCheck;
 import dev.pgtestkit.junit.WithTransaction;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -46,6 +47,9 @@ public final class Lifecycle {
                 context.getRequiredTestMethod());
         if (annotation.isPresent()) {
             TxSettings settings = Config.settings(annotation.get());
+            if (annotation.get().otherSessions() == SessionCheck.SPACED) {
+                settings = settings.withDetectOtherSessions(database.nextTestChecksSessions());
+            }
             Optional<ClassTransaction> classTransaction = classState.transaction();
             if (classTransaction.isPresent()) {
                 state.useClassTransaction(classTransaction.get(), settings);

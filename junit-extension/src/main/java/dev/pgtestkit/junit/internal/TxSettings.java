@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param threads             use from other threads: serialised (default) or refused
  * @param threadWait          how long another thread waits for a unit of work to end (default 30 s)
  * @param resetSequences      restore every sequence after each test (default false)
- * @param detectOtherSessions fail a test that leaves another session open on its database (default true)
+ * @param detectOtherSessions at the end of this test (level), fail if another session is open on the database
+ *                            (default true)
  * @param statementSavepoints wrap each statement in a savepoint so a failing one does not abort the transaction
  *                            (PgJDBC {@code autosave=always}; default false)
  */
@@ -19,6 +20,11 @@ public record TxSettings(ThreadPolicy threads, Duration threadWait, boolean rese
 
     public static final TxSettings DEFAULTS = new TxSettings(ThreadPolicy.SERIALIZE, Duration.ofSeconds(30), false,
             true, false);
+
+    /** The same settings with the other-session check on or off. */
+    public TxSettings withDetectOtherSessions(boolean detect) {
+        return new TxSettings(threads, threadWait, resetSequences, detect, statementSavepoints);
+    }
 
     public TxSettings {
         Objects.requireNonNull(threads, "threads");
