@@ -26,7 +26,11 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * listener that builds its log line and a query counter; p6spy with its default modules and a formatting appender
  * that drops the line ({@link DiscardingP6Logger}); pgtestkit with its defaults (SLF4J listener, history, sampled
  * call sites). A last row shows pgtestkit inside a scope, where every statement walks the stack for its call site.
- * One warm-up round, then rounds alternating the order of the variants; medians over the rounds.
+ * One warm-up pass, then rounds in which the variants take turns block by block (50 blocks of 2,000 operations,
+ * rotating order) so that load from elsewhere on the machine hits them alike. Columns: the median over rounds of
+ * each variant's total wall time and its ratio to raw; "paired", the median over all blocks of the block's time over
+ * the raw block run next to it (the most robust to drifting load); the benchmark thread's CPU time per operation,
+ * its ratio to raw, and the same paired block by block (the client-side cost, which is what a wrapper adds).
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.querylog.QueryLoggerBenchmark</pre>
  */
@@ -156,18 +160,19 @@ public final class QueryLoggerBenchmark {
         System.out.printf("%n%s: median of %d rounds (each %d blocks of %d, variants interleaved block by block)%n",
                 title, ROUNDS, BLOCKS, operations / BLOCKS);
         double rawCpu = Stats.median(timings.cpuRoundTotals(0));
-        System.out.printf(Locale.ROOT, "%-28s %10s %8s %9s %10s %14s %12s %10s %20s%n", "variant", "median ms",
-                "us/op", "vs raw", "overhead", "paired vs raw", "cpu us/op", "cpu vs raw", "rounds min..max ms");
+        System.out.printf(Locale.ROOT, "%-27s %9s %7s %8s %9s %8s %9s %8s %8s %18s%n", "variant", "median ms",
+                "us/op", "vs raw", "overhead", "paired", "cpu us/op", "cpu", "cpu pair", "rounds min..max ms");
         for (int v = 0; v < variants.size(); v++) {
             long[] totals = timings.roundTotals(v);
             double median = Stats.median(totals);
             long[] sorted = totals.clone();
             java.util.Arrays.sort(sorted);
             double cpu = Stats.median(timings.cpuRoundTotals(v));
-            System.out.printf(Locale.ROOT, "%-28s %10.1f %8.2f %8.3fx %+9.1f%% %13.3fx %12.2f %9.3fx %10.1f..%.1f%n",
+            System.out.printf(Locale.ROOT, "%-27s %9.1f %7.2f %7.3fx %+8.1f%% %7.3fx %9.2f %7.3fx %7.3fx %8.1f..%.1f%n",
                     variants.get(v).name(), Stats.ms(median), median / operations / 1000.0, median / raw,
                     (median / raw - 1) * 100, timings.medianPairedRatio(v, 0), cpu / operations / 1000.0,
-                    cpu / rawCpu, Stats.ms(sorted[0]), Stats.ms(sorted[sorted.length - 1]));
+                    cpu / rawCpu, timings.medianPairedCpuRatio(v, 0), Stats.ms(sorted[0]),
+                    Stats.ms(sorted[sorted.length - 1]));
         }
     }
 

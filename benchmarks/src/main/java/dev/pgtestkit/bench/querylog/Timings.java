@@ -55,12 +55,21 @@ final class Timings {
      * to it: robust to load that drifts over seconds.
      */
     double medianPairedRatio(int variant, int baseline) {
-        int rounds = nanos[variant].length;
-        int blocks = nanos[variant][0].length;
+        return medianRatio(nanos[variant], nanos[baseline]);
+    }
+
+    /** The same for the benchmark thread's CPU time. */
+    double medianPairedCpuRatio(int variant, int baseline) {
+        return medianRatio(cpuNanos[variant], cpuNanos[baseline]);
+    }
+
+    private static double medianRatio(long[][] variant, long[][] baseline) {
+        int rounds = variant.length;
+        int blocks = variant[0].length;
         long[] ratios = new long[rounds * blocks];
         for (int r = 0; r < rounds; r++) {
             for (int b = 0; b < blocks; b++) {
-                ratios[r * blocks + b] = Math.round(1_000_000.0 * nanos[variant][r][b] / nanos[baseline][r][b]);
+                ratios[r * blocks + b] = Math.round(1_000_000.0 * variant[r][b] / Math.max(1, baseline[r][b]));
             }
         }
         return Stats.median(ratios) / 1_000_000.0;
