@@ -17,7 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -26,8 +28,8 @@ import org.flywaydb.core.Flyway;
  * What {@code @WithTransaction} costs per test, and what a database per test class costs, each against a baseline
  * measured in the same run on the same server.
  *
- * <p>Part 1 runs the same small test body (insert a row, count the rows) under five regimes, interleaved in rounds
- * so machine noise spreads evenly. The baseline runs it on one plain connection and ends with {@code ROLLBACK}
+ * <p>Part 1 runs the same small test body (insert a row, count the rows) under six regimes, interleaved test by
+ * test so machine noise spreads evenly. The baseline runs it on one plain connection and ends with {@code ROLLBACK}
  * (a bare {@code BEGIN ... ROLLBACK}). pgtestkit's regimes run it through the test's DataSource, one
  * {@code getConnection()} per statement as application code would, so the wrapper's cost is counted: a transaction
  * per test with default settings (pooled pinned connection; end-of-test batch with the deferred-constraint check,
@@ -44,8 +46,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class WithTransactionBenchmark {
 
-    private static final int ROUNDS = 10;
-    private static final int TESTS_PER_ROUND = 300;
+    private static final int WARM_UP = 500;
+    private static final int TESTS = 5000;
     private static final int CLASS_SIZE = 30;
     private static final TxSettings CHECK_EVERY_TEST = TxSettings.DEFAULTS;
     private static final TxSettings NO_SESSION_CHECK = new TxSettings(ThreadPolicy.SERIALIZE, Duration.ofSeconds(30),
@@ -73,6 +75,7 @@ public final class WithTransactionBenchmark {
              ConnectionPool pool = new ConnectionPool(database.dataSource());
              PinnedConnection classLevel = PinnedConnection.pin(pool.take(), database.name(), CHECK_EVERY_TEST)) {
             bare.setAutoCommit(false);
+            classLevel.hasDeferrableConstraints(TestLevels.hasDeferrableConstraints(classLevel));
             regimes.put("bare BEGIN; ROLLBACK (baseline)", () -> bareTest(bare));
             long[] ordinal = {0, 0}; // tests run so far by the two regimes with default settings
             regimes.put("@WithTransaction on the method", () -> ownTransactionTest(pool, database,
@@ -89,31 +92,37 @@ public final class WithTransactionBenchmark {
         }
     }
 
+    /**
+     * Runs one test of each regime in turn, the starting regime rotating, so every regime sees the same machine load
+     * (the machine is shared): a ratio of medians then compares like with like.
+     */
     private static Map<String, long[]> measure(Map<String, Regime> regimes) throws SQLException {
-        Map<String, long[]> samples = new LinkedHashMap<>();
-        regimes.keySet().forEach(name -> samples.put(name, new long[ROUNDS * TESTS_PER_ROUND]));
-        for (Regime regime : regimes.values()) {
-            for (int i = 0; i < TESTS_PER_ROUND; i++) {
-                regime.runTest(); // warm-up: JIT, server-side plan caches
+        List<Regime> list = new ArrayList<>(regimes.values());
+        long[][] samples = new long[list.size()][TESTS];
+        for (int i = 0; i < WARM_UP; i++) {
+            for (Regime regime : list) {
+                regime.runTest(); // JIT, server-side plan caches
             }
         }
-        for (int round = 0; round < ROUNDS; round++) {
-            for (Map.Entry<String, Regime> entry : regimes.entrySet()) {
-                long[] into = samples.get(entry.getKey());
-                for (int i = 0; i < TESTS_PER_ROUND; i++) {
-                    long start = System.nanoTime();
-                    entry.getValue().runTest();
-                    into[round * TESTS_PER_ROUND + i] = System.nanoTime() - start;
-                }
+        for (int i = 0; i < TESTS; i++) {
+            for (int k = 0; k < list.size(); k++) {
+                int r = (i + k) % list.size();
+                long start = System.nanoTime();
+                list.get(r).runTest();
+                samples[r][i] = System.nanoTime() - start;
             }
         }
-        return samples;
+        Map<String, long[]> byName = new LinkedHashMap<>();
+        int r = 0;
+        for (String name : regimes.keySet()) {
+            byName.put(name, samples[r++]);
+        }
+        return byName;
     }
 
     private static void report(Map<String, long[]> samples) {
         double baseline = Stats.median(samples.values().iterator().next());
-        System.out.printf("%nper test (insert + count through getConnection), %d tests per regime:%n",
-                ROUNDS * TESTS_PER_ROUND);
+        System.out.printf("%nper test (insert + count), %d tests per regime, interleaved:%n", TESTS);
         samples.forEach((name, s) -> System.out.printf("  %-40s median %7.1f us  p95 %7.1f us  ratio %.2fx%n", name,
                 Stats.median(s) / 1000.0, Stats.percentile(s, 95) / 1000.0, Stats.median(s) / baseline));
     }
@@ -127,6 +136,7 @@ public final class WithTransactionBenchmark {
     private static void ownTransactionTest(ConnectionPool pool, DisposableDatabase database, TxSettings settings)
             throws SQLException {
         PinnedConnection pinned = PinnedConnection.pin(pool.take(), database.name(), settings);
+        pinned.hasDeferrableConstraints(false); // as the extension finds for this schema, once per database
         TestLevels.beginTransaction(pinned);
         body(pinned.dataSource());
         TestLevels.endTest(pinned, null, "benchmark");

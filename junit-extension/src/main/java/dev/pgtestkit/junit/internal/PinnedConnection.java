@@ -55,6 +55,7 @@ public final class PinnedConnection implements AutoCloseable {
     private volatile TxSettings settings;
     private volatile Thread owner;
     private volatile String endedBy;
+    private volatile boolean deferrableConstraints = true;
     private boolean statementsRan;
     private Statement internal;
 
@@ -115,6 +116,18 @@ public final class PinnedConnection implements AutoCloseable {
     /** The test's thread: with {@link ThreadPolicy#OWNER_ONLY}, the only one allowed. */
     public void owner(Thread thread) {
         this.owner = thread;
+    }
+
+    /**
+     * Whether the end of a test checks deferred constraints (default true). Set false for a database without
+     * deferrable constraints, where nothing can be pending.
+     */
+    public boolean hasDeferrableConstraints() {
+        return deferrableConstraints;
+    }
+
+    public void hasDeferrableConstraints(boolean has) {
+        this.deferrableConstraints = has;
     }
 
     public boolean isOpen() {

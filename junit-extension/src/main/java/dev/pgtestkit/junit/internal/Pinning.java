@@ -7,6 +7,8 @@ import java.sql.SQLException;
 /** Pins a pooled physical connection of a database for one test transaction. */
 final class Pinning {
 
+    private static final String DEFERRABLE = "hasDeferrableConstraints";
+
     private Pinning() {
     }
 
@@ -15,7 +17,12 @@ final class Pinning {
         Connection physical = null;
         try {
             physical = database.pool().take();
-            return PinnedConnection.pin(physical, database.name(), settings);
+            PinnedConnection pinned = PinnedConnection.pin(physical, database.name(), settings);
+            // Read once per database, on the first pinned session: DDL that adds a deferrable constraint later in
+            // the run is not seen.
+            pinned.hasDeferrableConstraints(database.cached(DEFERRABLE, () ->
+                    TestLevels.hasDeferrableConstraints(pinned)));
+            return pinned;
         } catch (SQLException e) {
             if (physical != null) {
                 database.pool().give(physical);

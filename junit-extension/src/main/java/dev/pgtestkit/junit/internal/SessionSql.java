@@ -5,6 +5,9 @@ final class SessionSql {
 
     static final String CHECK_DEFERRED = "SET CONSTRAINTS ALL IMMEDIATE";
 
+    /** Whether anything can be deferred at all: deferrable foreign keys, unique keys and constraint triggers. */
+    static final String HAS_DEFERRABLE = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgdeferrable)";
+
     /** Session-level advisory locks survive ROLLBACK; a pooled session must not carry them to the next test. */
     static final String UNLOCK_ADVISORY = "SELECT pg_advisory_unlock_all()";
 
