@@ -3,7 +3,6 @@ package dev.pgtestkit.querylog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgtestkit.core.DisposableDatabase;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,29 +22,24 @@ import org.postgresql.util.PSQLException;
 /** Every JDBC execution path through a logged DataSource, against a real server. */
 class JdbcPathsIT {
 
-    private static DisposableDatabase db;
-    private static QueryLogger logger;
-    private static DataSource logged;
+    private static LoggedDatabase it;
 
     @BeforeAll
     static void createSchema() throws SQLException {
-        db = TestDatabases.withSchema(
+        it = LoggedDatabase.open(QueryLogger.builder().logToSlf4j(false),
                 "CREATE TABLE items (id bigserial PRIMARY KEY, name text UNIQUE NOT NULL, qty int NOT NULL DEFAULT 0)",
                 "CREATE FUNCTION add_one(x int) RETURNS int LANGUAGE sql AS $$ SELECT x + 1 $$",
                 "CREATE PROCEDURE bump(INOUT n int) LANGUAGE plpgsql AS $$ BEGIN n := n + 1; END $$");
-        logger = QueryLogger.builder().logToSlf4j(false).build();
-        logged = logger.wrap(db.dataSource());
     }
 
     @AfterAll
     static void dropDatabase() {
-        logger.close();
-        db.close();
+        it.close();
     }
 
     @BeforeEach
     void resetRows() throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = it.db().connect(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE items RESTART IDENTITY");
             s.execute("INSERT INTO items (name, qty) VALUES ('a', 1), ('b', 2), ('c', 3)");
         }
@@ -56,7 +50,7 @@ class JdbcPathsIT {
     }
 
     private static List<QueryEvent> record(Work work) throws SQLException {
-        try (QueryScope scope = logger.startScope("jdbc paths"); Connection connection = logged.getConnection()) {
+        try (QueryScope scope = it.logger().startScope("jdbc paths"); Connection connection = it.logged().getConnection()) {
             work.run(connection);
             connection.close();
             return scope.log().events();
@@ -181,7 +175,7 @@ class JdbcPathsIT {
     void largeBatchesKeepTheirFirstParameterSetsAndTheExactSize() throws SQLException {
         try (QueryLogger small = QueryLogger.builder().logToSlf4j(false).batchParameterSets(2).build();
                 QueryScope scope = small.startScope("big batch");
-                Connection c = small.wrap(db.dataSource()).getConnection();
+                Connection c = small.wrap(it.db().dataSource()).getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE items SET qty = ? WHERE name = ?")) {
             for (int i = 0; i < 5; i++) {
                 ps.setInt(1, i);

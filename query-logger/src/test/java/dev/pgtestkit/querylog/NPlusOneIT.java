@@ -3,7 +3,6 @@ package dev.pgtestkit.querylog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgtestkit.core.DisposableDatabase;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,25 +17,20 @@ import org.junit.jupiter.api.Test;
 /** N+1 detection on a real loop: one query per order for its customer, against one query for all of them. */
 class NPlusOneIT {
 
-    private static DisposableDatabase db;
-    private static QueryLogger logger;
-    private static DataSource logged;
+    private static LoggedDatabase it;
 
     @BeforeAll
     static void createSchema() throws SQLException {
-        db = TestDatabases.withSchema(
+        it = LoggedDatabase.open(QueryLogger.builder().logToSlf4j(false).nPlusOneThreshold(5),
                 "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL)",
                 "CREATE TABLE orders (id int PRIMARY KEY, customer_id int NOT NULL REFERENCES customers)",
                 "INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 10) g",
                 "INSERT INTO orders SELECT g, g FROM generate_series(1, 10) g");
-        logger = QueryLogger.builder().logToSlf4j(false).nPlusOneThreshold(5).build();
-        logged = logger.wrap(db.dataSource());
     }
 
     @AfterAll
     static void dropDatabase() {
-        logger.close();
-        db.close();
+        it.close();
     }
 
     /** The N+1 way: a query for the orders, then one per order. */
@@ -72,7 +65,7 @@ class NPlusOneIT {
 
     @Test
     void aQueryPerRowInALoopIsFoundWithItsCallSite() throws SQLException {
-        try (QueryScope scope = logger.startScope("n+1"); Connection c = logged.getConnection()) {
+        try (QueryScope scope = it.logger().startScope("n+1"); Connection c = it.logged().getConnection()) {
             assertThat(customerNamesOneByOne(c)).hasSize(10);
             QueryLog log = scope.log();
             assertThat(log.nPlusOneFindings()).singleElement().satisfies(finding -> {
@@ -94,7 +87,7 @@ class NPlusOneIT {
 
     @Test
     void oneQueryForAllRowsIsNotNPlusOne() throws SQLException {
-        try (QueryScope scope = logger.startScope("join"); Connection c = logged.getConnection()) {
+        try (QueryScope scope = it.logger().startScope("join"); Connection c = it.logged().getConnection()) {
             List<Integer> ids = orderCustomerIds(c);
             try (PreparedStatement ps = c.prepareStatement("SELECT name FROM customers WHERE id = ANY(?)")) {
                 Array array = c.createArrayOf("int4", ids.toArray());
@@ -112,7 +105,7 @@ class NPlusOneIT {
 
     @Test
     void theSameParametersAgainAndAgainAreNotNPlusOne() throws SQLException {
-        try (QueryScope scope = logger.startScope("cache miss"); Connection c = logged.getConnection()) {
+        try (QueryScope scope = it.logger().startScope("cache miss"); Connection c = it.logged().getConnection()) {
             for (int i = 0; i < 8; i++) {
                 customerName(c, 3);
             }
@@ -122,7 +115,7 @@ class NPlusOneIT {
 
     @Test
     void fewerExecutionsThanTheThresholdAreNotNPlusOne() throws SQLException {
-        try (QueryScope scope = logger.startScope("few"); Connection c = logged.getConnection()) {
+        try (QueryScope scope = it.logger().startScope("few"); Connection c = it.logged().getConnection()) {
             for (int id = 1; id <= 4; id++) {
                 customerName(c, id);
             }
@@ -132,13 +125,13 @@ class NPlusOneIT {
 
     @Test
     void findingsBelongToTheirScope() throws SQLException {
-        try (Connection c = logged.getConnection()) {
-            try (QueryScope first = logger.startThreadScope("first")) {
+        try (Connection c = it.logged().getConnection()) {
+            try (QueryScope first = it.logger().startThreadScope("first")) {
                 customerNamesOneByOne(c);
                 first.reset();
                 assertThat(first.log().nPlusOneFindings()).isEmpty();
             }
-            try (QueryScope second = logger.startThreadScope("second")) {
+            try (QueryScope second = it.logger().startThreadScope("second")) {
                 for (int id = 1; id <= 3; id++) {
                     customerName(c, id);
                 }
