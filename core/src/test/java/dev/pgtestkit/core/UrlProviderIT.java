@@ -3,12 +3,17 @@ package dev.pgtestkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The existing-server provider, pointed at the test run's server (embedded in the first pass, the machine's server
- * in the PGTESTKIT_URL pass): it manages only pgtestkit_ databases and drops what it created.
+ * in the PGTESTKIT_URL pass, a container in the Testcontainers pass): it manages only pgtestkit_ databases and
+ * drops what it created.
  */
 class UrlProviderIT {
 
@@ -16,7 +21,7 @@ class UrlProviderIT {
 
     @Test
     void createsAndDropsOnlyItsOwnDatabases() throws Exception {
-        try (PostgresServer server = PostgresProvider.url(host.jdbcUrl(host.adminDatabase())).start()) {
+        try (PostgresServer server = PostgresProvider.url(hostUrl()).start()) {
             assertThat(server.kind()).isEqualTo("url");
             String name = PostgresServer.DATABASE_PREFIX + "urlit_" + System.nanoTime();
             server.createDatabase(name, null);
@@ -33,9 +38,9 @@ class UrlProviderIT {
     }
 
     @Test
-    void closeDropsTheDatabasesItCreatedButNotRetainedOnes() {
+    void closeDropsTheDatabasesItCreatedButNotRetainedOnes() throws Exception {
         String prefix = PostgresServer.DATABASE_PREFIX + "urlclose_" + System.nanoTime();
-        try (PostgresServer server = PostgresProvider.url(host.jdbcUrl(host.adminDatabase())).start()) {
+        try (PostgresServer server = PostgresProvider.url(hostUrl()).start()) {
             server.createDatabase(prefix + "_dropped", null);
             server.createDatabase(prefix + "_kept", null);
             server.retain(prefix + "_kept");
@@ -52,5 +57,12 @@ class UrlProviderIT {
                 .hasMessageStartingWith("Cannot connect to database 'postgres' on 127.0.0.1:1 as nobody: ")
                 .hasMessageEndingWith("Check that the server is running and the database exists.")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    /** The host's admin URL with its password, if it has one (containers do): jdbcUrl() never carries it. */
+    private String hostUrl() throws SQLException {
+        String url = host.jdbcUrl(host.adminDatabase());
+        String password = host.dataSource(host.adminDatabase()).unwrap(PGSimpleDataSource.class).getPassword();
+        return password == null ? url : url + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     }
 }

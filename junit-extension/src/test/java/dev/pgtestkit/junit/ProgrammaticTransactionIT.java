@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.QueryException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -261,7 +260,7 @@ class ProgrammaticTransactionIT {
     @Test
     void detectsAnotherSessionLeftOpen() throws SQLException {
         TestTransaction tx = TestTransaction.builder(database).detectOtherSessions(true).begin();
-        try (Connection direct = DriverManager.getConnection(database.jdbcUrl())) {
+        try (Connection direct = database.connect()) {
             direct.setClientInfo("ApplicationName", "leaky-pool");
             assertThatThrownBy(tx::close).isInstanceOf(TransactionIsolationException.class)
                     .hasMessageContaining("1 other session(s) open")
