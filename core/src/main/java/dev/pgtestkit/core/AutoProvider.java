@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>{@code PGTESTKIT_URL} (or {@code -Dpgtestkit.url}) set: that server. An explicit URL is never silently
  *       replaced by another server; if it cannot be reached, start() fails.</li>
- *   <li>a Docker engine answers: a Testcontainers container ({@code PGTESTKIT_IMAGE}, default postgres:17); if the
- *       container cannot start (image missing...), the reason is logged and the next candidate tried.</li>
+ *   <li>a Docker engine answers and the images are local or can be pulled: a Testcontainers container
+ *       ({@code PGTESTKIT_IMAGE}, default postgres:17); if the container cannot start, the reason is logged and the
+ *       next candidate tried.</li>
  *   <li>embedded PostgreSQL.</li>
  * </ol>
  * {@code PGTESTKIT_PROVIDER=embedded|url|testcontainers} forces one provider: no fallback. The choice and the reason
@@ -45,8 +46,9 @@ public final class AutoProvider implements PostgresProvider {
 
     static AutoProvider fromSystem() {
         Settings settings = Settings.fromSystem();
-        return new AutoProvider(settings, DockerProbe.system(settings), UrlProvider::new,
-                () -> TestcontainersProvider.fromSettings(settings), EmbeddedProvider::defaults);
+        TestcontainersProvider containers = TestcontainersProvider.fromSettings(settings);
+        return new AutoProvider(settings, containers.probe(settings), UrlProvider::new, () -> containers,
+                EmbeddedProvider::defaults);
     }
 
     @Override
@@ -78,7 +80,7 @@ public final class AutoProvider implements PostgresProvider {
             skipped.add("testcontainers: " + noDocker.get() + " — fix: start Docker, or ignore to use embedded");
         }
         plan.add(new Candidate("embedded", embedded, noDocker.isEmpty() ? "fallback after Docker"
-                : "no " + Settings.describe(Settings.URL) + ", no Docker", false));
+                : "no " + Settings.describe(Settings.URL) + ", no usable Docker: " + noDocker.get(), false));
         return plan;
     }
 

@@ -1,12 +1,16 @@
 package dev.pgtestkit.core;
 
+import dev.pgtestkit.core.internal.DockerProbe;
 import dev.pgtestkit.core.internal.JdbcServer;
 import dev.pgtestkit.core.internal.Settings;
 import dev.pgtestkit.core.internal.SharedServers;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
 
 /**
  * PostgreSQL in a Testcontainers container. The image is {@code PGTESTKIT_IMAGE} (or {@code -Dpgtestkit.image}),
@@ -17,6 +21,10 @@ public final class TestcontainersProvider implements PostgresProvider {
 
     /** The official image, used unless PGTESTKIT_IMAGE names another. */
     public static final String DEFAULT_IMAGE = "postgres:17";
+
+    /** The images Testcontainers hard-codes for Ryuk and for its helper container (tests check them in the jar). */
+    static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
+    static final String HELPER_IMAGE = "alpine:3.17";
 
     private final String image;
 
@@ -69,6 +77,27 @@ public final class TestcontainersProvider implements PostgresProvider {
     DockerImageName imageName() {
         DockerImageName name = DockerImageName.parse(image);
         return name.getRepository().equals("postgres") ? name : name.asCompatibleSubstituteFor("postgres");
+    }
+
+    /** Whether this provider can start a container here: an engine answers and {@link #requiredImages} are had. */
+    DockerProbe probe(Settings settings) {
+        return DockerProbe.system(settings, () -> requiredImages(settings));
+    }
+
+    /**
+     * The images a container start pulls if they are not local, as Testcontainers will name them (after its image
+     * name substitution): Ryuk, unless {@code TESTCONTAINERS_RYUK_DISABLED=true}, the helper it runs to find the
+     * Docker host's address, and the server image.
+     */
+    List<String> requiredImages(Settings settings) {
+        List<String> images = new ArrayList<>();
+        if (!settings.env("TESTCONTAINERS_RYUK_DISABLED").map(Boolean::parseBoolean).orElse(false)) {
+            images.add(RYUK_IMAGE);
+        }
+        images.add(HELPER_IMAGE);
+        images.add(image);
+        return images.stream().map(DockerImageName::parse)
+                .map(name -> ImageNameSubstitutor.instance().apply(name).asCanonicalNameString()).toList();
     }
 
     @Override

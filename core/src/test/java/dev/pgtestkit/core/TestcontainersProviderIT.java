@@ -3,7 +3,6 @@ package dev.pgtestkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.pgtestkit.core.internal.DockerProbe;
 import dev.pgtestkit.core.internal.Settings;
 import java.sql.Connection;
 import java.util.Optional;
@@ -11,14 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The container provider end to end. Skipped, with the reason, where no Docker engine answers; .ci/run starts an
- * engine with a locally built image and runs the whole suite with PGTESTKIT_PROVIDER=testcontainers.
+ * The container provider end to end. Skipped, with the reason, where no Docker engine answers or the images are neither
+ * local nor pullable; .ci/run starts an engine with a locally built image and runs the whole suite with
+ * PGTESTKIT_PROVIDER=testcontainers.
  */
 class TestcontainersProviderIT {
 
     @BeforeAll
     static void requireDocker() {
-        Optional<String> noDocker = DockerProbe.system(Settings.fromSystem()).unavailableReason();
+        Optional<String> noDocker = PostgresProvider.testcontainers().probe(Settings.fromSystem()).unavailableReason();
         assumeThat(noDocker).as("Docker engine for the Testcontainers provider: %s", noDocker.orElse("")).isEmpty();
     }
 
@@ -36,5 +36,16 @@ class TestcontainersProviderIT {
             containerId = EmbeddedProviderIT.query(c, "SELECT inet_server_addr()");
         }
         assertThat(containerId).isNotBlank();
+    }
+
+    @Test
+    void probeReportsAnImageThatIsNeitherLocalNorPullableInsteadOfRetryingThePull() {
+        Settings settings = new Settings(
+                key -> key.equals("pgtestkit.image") ? "pgtestkit/no-such-image:0" : System.getProperty(key),
+                System::getenv);
+        assertThat(TestcontainersProvider.fromSettings(settings).probe(settings).unavailableReason())
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .startsWith("image '")
+                        .contains("' is not present locally and cannot be pulled ("));
     }
 }
