@@ -44,6 +44,25 @@ class DatabaseTemplateIT {
     }
 
     @Test
+    void editingAMigrationGivesANewTemplate() throws Exception {
+        Path location = Files.createTempDirectory("pgtestkit-migrations-");
+        Path migration = Files.writeString(location.resolve("V1__notes.sql"), "CREATE TABLE notes (id int);");
+        DatabaseTemplate original = DatabaseTemplate.builder(server).flywayLocations("filesystem:" + location)
+                .poolSize(0).build();
+        Files.writeString(migration, "CREATE TABLE notes (id int, body text);");
+        DatabaseTemplate edited = DatabaseTemplate.builder(server).flywayLocations("filesystem:" + location)
+                .poolSize(0).build();
+        try (DisposableDatabase db = edited.checkout(); Connection c = db.connect()) {
+            assertThat(edited.name()).isNotEqualTo(original.name());
+            assertThat(EmbeddedProviderIT.query(c, "SELECT count(*) FROM information_schema.columns "
+                    + "WHERE table_name = 'notes'")).isEqualTo("2");
+        } finally {
+            dropTemplate(original.name());
+            dropTemplate(edited.name());
+        }
+    }
+
+    @Test
     void anExistingTemplateIsReusedNotRebuilt() throws Exception {
         Path script = script("CREATE TABLE reused (id int);");
         MigrationSource source = new MigrationSource(List.of(), List.of(script));
@@ -114,16 +133,14 @@ class DatabaseTemplateIT {
     }
 
     @Test
-    void aHandOutFromTheWarmPoolIsFast() {
+    void aHandOutFromTheWarmPoolIsADatabaseClonedBeforeTheRequest() {
         DatabaseTemplate template = DatabaseTemplate.builder(server).flywayLocations("classpath:db/template-test/flyway").build();
         template.checkout().close();   // the pool refills behind this hand-out
         awaitPoolFilled(template);
-        long start = System.nanoTime();
-        DisposableDatabase db = template.checkout();
-        long micros = (System.nanoTime() - start) / 1000;
-        db.close();
-        assertThat(template.warmClones()).isLessThanOrEqualTo(2);
-        assertThat(micros).as("hand-out from a warm pool, in µs").isLessThan(50_000);
+        List<String> existing = server.databases(PostgresServer.DATABASE_PREFIX);
+        try (DisposableDatabase db = template.checkout()) {
+            assertThat(existing).contains(db.name()); // how fast that is, is measured by TemplateBenchmark
+        }
     }
 
     private void awaitPoolFilled(DatabaseTemplate template) {

@@ -3,11 +3,14 @@ package dev.pgtestkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.github.dockerjava.api.model.Container;
 import dev.pgtestkit.core.internal.Settings;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * The container provider end to end. Skipped, with the reason, where no Docker engine answers or the images are neither
@@ -25,17 +28,26 @@ class TestcontainersProviderIT {
     @Test
     void startsAContainerWithTestSettingsAndRemovesItOnClose() throws Exception {
         TestcontainersProvider provider = PostgresProvider.testcontainers();
-        String containerId;
+        List<String> before = containersOf(provider);
+        List<String> during;
         try (PostgresServer server = provider.start(); Connection c = server.connect("postgres")) {
             assertThat(server.kind()).isEqualTo("testcontainers");
             assertThat(EmbeddedProviderIT.setting(c, "fsync")).isEqualTo("off");
             assertThat(EmbeddedProviderIT.setting(c, "synchronous_commit")).isEqualTo("off");
+            assertThat(EmbeddedProviderIT.setting(c, "full_page_writes")).isEqualTo("off");
             String name = PostgresServer.DATABASE_PREFIX + "tc_" + System.nanoTime();
             server.createDatabase(name, null);
             assertThat(server.databases(name)).containsExactly(name);
-            containerId = EmbeddedProviderIT.query(c, "SELECT inet_server_addr()");
+            during = containersOf(provider);
         }
-        assertThat(containerId).isNotBlank();
+        assertThat(during).hasSize(before.size() + 1).containsAll(before);
+        assertThat(containersOf(provider)).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    /** Ids of the containers, running or stopped, of the provider's image. */
+    private static List<String> containersOf(TestcontainersProvider provider) {
+        return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+                .withAncestorFilter(List.of(provider.image())).exec().stream().map(Container::getId).toList();
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Parallel mode with many tests writing the same rows: each sees only its own writes, whether it has a transaction
- * of its own, shares its class's transaction, or has a database of its own.
+ * of its own, shares its class's transaction, or has a database of its own. Two of the tests meet at a barrier, so
+ * the run proves that tests with open transactions really overlapped.
  */
 class ParallelIT {
 
@@ -31,6 +35,9 @@ class ParallelIT {
 
     /** Threads that ran tests of the class transaction fixture (tests, not the extension, may keep statics). */
     private static final Set<String> CLASS_TRANSACTION_THREADS = ConcurrentHashMap.newKeySet();
+    /** The first two tests with own transactions wait for each other: they pass only if they run at once. */
+    private static final CyclicBarrier FIRST_TWO = new CyclicBarrier(2);
+    private static final AtomicInteger ARRIVED = new AtomicInteger();
 
     @Test
     void isolatesTestsWritingTheSameRowsInParallel() {
@@ -57,7 +64,10 @@ class ParallelIT {
     static class OwnTransactions {
         @RepeatedTest(20)
         @WithTransaction
-        void writes(DataSource dataSource) throws SQLException {
+        void writes(DataSource dataSource) throws Exception {
+            if (ARRIVED.getAndIncrement() < 2) {
+                FIRST_TWO.await(30, TimeUnit.SECONDS); // both hold their pinned transactions open meanwhile
+            }
             writeTheSameRows(dataSource);
         }
     }

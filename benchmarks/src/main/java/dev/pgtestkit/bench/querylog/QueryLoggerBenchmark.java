@@ -25,7 +25,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * 100,000 inserts in batches of 100. Every peer records every statement: datasource-proxy with a query-logging
  * listener that builds its log line and a query counter; p6spy with its default modules and a formatting appender
  * that drops the line ({@link DiscardingP6Logger}); pgtestkit with its defaults (SLF4J listener, history, sampled
- * call sites). A last row shows pgtestkit inside a scope, where every statement walks the stack for its call site.
+ * call sites). pgtestkit's SLF4J listener builds no line below DEBUG, so datasource-proxy also runs with its query
+ * counter alone (no line built): the least a peer can do while still seeing every statement. A last row shows pgtestkit inside a scope, where every statement walks the stack for its call site.
  * One warm-up pass, then rounds in which the variants take turns block by block (50 blocks of 2,000 operations,
  * rotating order) so that load from elsewhere on the machine hits them alike. Columns: the median over rounds of
  * each variant's total wall time and its ratio to raw; "paired", the median over all blocks of the block's time over
@@ -71,6 +72,8 @@ public final class QueryLoggerBenchmark {
                     new Variant("raw PgJDBC", raw, null),
                     new Variant("pgtestkit query logger", logger.wrap(raw), null),
                     new Variant("datasource-proxy", dataSourceProxy(raw), null),
+                    new Variant("datasource-proxy, counter only", ProxyDataSourceBuilder.create("count", raw)
+                            .countQuery().build(), null),
                     new Variant("p6spy", new P6DataSource(raw), null),
                     new Variant("pgtestkit, inside a scope", scoped.wrap(raw), scoped));
             run(variants, raw);
