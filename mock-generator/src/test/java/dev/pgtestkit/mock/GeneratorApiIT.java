@@ -46,6 +46,22 @@ class GeneratorApiIT {
     }
 
     @Test
+    void aJunctionTableFilledToItsLastPairHoldsEveryPairOnce() {
+        try (DisposableDatabase db = TestDatabases.withSchema(
+                "CREATE TABLE students (id serial PRIMARY KEY, name text NOT NULL)",
+                "CREATE TABLE courses (id serial PRIMARY KEY, title text NOT NULL)",
+                "CREATE TABLE enrolments (student_id int NOT NULL REFERENCES students,"
+                        + " course_id int NOT NULL REFERENCES courses, PRIMARY KEY (student_id, course_id))")) {
+            MockDataGenerator.builder(db.dataSource()).seed(3).build().generate(GenerationPlan.builder()
+                    .table("students", 10).table("courses", 10).table("enrolments", 100).build());
+            assertThat(count(db, "SELECT count(*) FROM enrolments")).isEqualTo(100);
+            assertThat(count(db, "SELECT count(*) FROM students s CROSS JOIN courses c"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM enrolments e"
+                    + " WHERE e.student_id = s.id AND e.course_id = c.id)")).isZero();
+        }
+    }
+
+    @Test
     void generateRelatedWritesAParentWithItsChildren() {
         try (DisposableDatabase db = TestDatabases.withSchema(BLOG)) {
             MockDataGenerator gen = MockDataGenerator.builder(db.dataSource()).build();
