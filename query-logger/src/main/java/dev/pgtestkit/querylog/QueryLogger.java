@@ -217,7 +217,11 @@ public final class QueryLogger implements AutoCloseable {
             return this;
         }
 
-        /** Where plans are captured for connections wrapped with {@link QueryLogger#wrap(Connection)}; default none. */
+        /**
+         * Where plans of slow statements are captured, in a read-only transaction of their own. Default: the
+         * wrapped DataSource, and none for {@link QueryLogger#wrap(Connection)}. Set it when the wrapped DataSource
+         * hands out views of one shared connection (a test transaction), so that EXPLAIN runs in a session of its own.
+         */
         public Builder planDataSource(DataSource dataSource) {
             this.planDataSource = dataSource;
             return this;

@@ -1,5 +1,6 @@
 package dev.pgtestkit.junit.internal;
 
+import dev.pgtestkit.core.DisposableDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -8,6 +9,9 @@ import org.postgresql.jdbc.AutoSave;
 
 /** Opens the physical connections that test transactions pin. */
 public final class PhysicalConnections {
+
+    /** {@code application_name} of the query logger's plan sessions; the other-session check ignores them. */
+    public static final String EXPLAIN_APPLICATION_NAME = "pgtestkit-explain";
 
     private PhysicalConnections() {
     }
@@ -23,6 +27,21 @@ public final class PhysicalConnections {
             pg.setAutosave(AutoSave.ALWAYS);
             pg.setCleanupSavepoints(true);
             pg.setApplicationName(PinnedConnection.APPLICATION_NAME);
+        }
+        return dataSource;
+    }
+
+    /**
+     * A DataSource of the database for the query logger's EXPLAINs: sessions of their own (never a view of a pinned
+     * connection, where a read-only plan transaction would leak into the test's), named so the other-session check
+     * knows them. A plan sees the committed schema, not what the test created.
+     */
+    public static DataSource explainDataSource(DisposableDatabase database) {
+        DataSource dataSource = database.dataSource();
+        try {
+            dataSource.unwrap(BaseDataSource.class).setApplicationName(EXPLAIN_APPLICATION_NAME);
+        } catch (SQLException e) {
+            throw new IllegalStateException("A DisposableDatabase's DataSource is PgJDBC's", e);
         }
         return dataSource;
     }

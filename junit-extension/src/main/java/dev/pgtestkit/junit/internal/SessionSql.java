@@ -17,7 +17,7 @@ final class SessionSql {
     static final String OTHER_SESSIONS_LABEL = "pgtestkit_other_pid";
 
     /**
-     * Client sessions on the test database other than the pinned ones. Reads pg_stat_get_activity() directly: the
+     * Client sessions on the test database other than the pinned ones and the query logger's plan sessions. Reads pg_stat_get_activity() directly: the
      * pg_stat_activity view adds two joins this check does not need.
      */
     static final String OTHER_SESSIONS = "SELECT a.pid AS " + OTHER_SESSIONS_LABEL
@@ -27,7 +27,8 @@ final class SessionSql {
             + " FROM pg_stat_get_activity(NULL) a"
             + " WHERE a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())"
             + " AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend'"
-            + " AND a.application_name IS DISTINCT FROM '" + PinnedConnection.APPLICATION_NAME + "'";
+            + " AND a.application_name NOT IN ('" + PinnedConnection.APPLICATION_NAME + "', '"
+            + PhysicalConnections.EXPLAIN_APPLICATION_NAME + "')";
 
     /**
      * Remembers every sequence's position in a transaction-local setting (rolled back with its savepoint, invisible

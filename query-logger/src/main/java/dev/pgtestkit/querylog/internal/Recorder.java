@@ -68,7 +68,8 @@ public final class Recorder implements AutoCloseable {
     }
 
     /**
-     * Wraps {@code connection}; plans are captured on {@code planSource} (null: the configured plan DataSource).
+     * Wraps {@code connection}; plans are captured on the configured plan DataSource, or else on {@code planSource}
+     * (the DataSource the connection came from; null for a wrapped connection).
      * Returns it unchanged when this recorder already wraps it.
      */
     public Connection wrap(Connection connection, DataSource planSource) {
@@ -79,7 +80,8 @@ public final class Recorder implements AutoCloseable {
         if (existing != null) {
             return ownedOrFail(existing, connection);
         }
-        DataSource source = planSource != null ? planSource : Wrappers.unwrapped(config.planDataSource());
+        DataSource configured = Wrappers.unwrapped(config.planDataSource());
+        DataSource source = configured != null ? configured : planSource;
         LoggingConnection wrapped = new LoggingConnection(this, connection, source);
         if (scan != null) {
             openConnections.add(wrapped);

@@ -1,0 +1,53 @@
+package dev.pgtestkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgtestkit.querylog.QueryEvent;
+import dev.pgtestkit.querylog.QueryLogger;
+import dev.pgtestkit.querylog.QueryPlan;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The injected query log inside a test transaction: plans of slow statements are captured in a session of their own,
+ * so their read-only EXPLAIN transaction never becomes the test's, and the other-session check does not count it.
+ */
+class QueryLogInTransactionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void slowStatementsAreExplainedOutsideTheTestTransaction() {
+        Engine.assertAllPass(1, SlowStatements.class);
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction(otherSessions = SessionCheck.EVERY_TEST)
+    static class SlowStatements {
+        @Test
+        void explainsInASessionOfItsOwn(DataSource dataSource, QueryLogger queries) throws SQLException {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE made_here (id int)");
+                statement.executeQuery("SELECT pg_sleep(0.06), count(*) FROM made_here").close();
+                statement.executeQuery("SELECT pg_sleep(0.06), count(*) FROM accounts").close();
+            }
+            QueryPlan onNewTable = planOf(queries, "made_here");
+            assertThat(onNewTable.json()).as("the test's uncommitted table is not visible to the plan session").isNull();
+            assertThat(onNewTable.summary()).contains("\"made_here\" does not exist");
+            assertThat(planOf(queries, "FROM accounts").json()).contains("\"Node Type\"");
+
+            Sql.insertAccount(dataSource, "after-explain@example.com"); // the test transaction is still read-write
+            assertThat(Sql.count(dataSource, "accounts")).isEqualTo(1);
+        }
+
+        private static QueryPlan planOf(QueryLogger queries, String sqlPart) {
+            QueryEvent event = queries.log().events().stream()
+                    .filter(e -> e.slow() && e.sql().contains(sqlPart)).findFirst().orElseThrow();
+            return event.awaitPlan(WAIT).orElseThrow();
+        }
+    }
+}
