@@ -17,8 +17,8 @@ final class SessionSql {
     static final String OTHER_SESSIONS_LABEL = "pgtestkit_other_pid";
 
     /**
-     * Client sessions on the test database other than the pinned ones and the query logger's plan sessions. Reads pg_stat_get_activity() directly: the
-     * pg_stat_activity view adds two joins this check does not need.
+     * Client sessions on the test database other than the pinned ones and the query logger's plan sessions. Reads
+     * pg_stat_get_activity() directly: the pg_stat_activity view adds two joins this check does not need.
      */
     static final String OTHER_SESSIONS = "SELECT a.pid AS " + OTHER_SESSIONS_LABEL
             + ", coalesce(nullif(a.application_name, ''), '(no application_name)') AS app"
