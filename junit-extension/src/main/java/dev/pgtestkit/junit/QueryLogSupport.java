@@ -33,8 +33,9 @@ final class QueryLogSupport {
     /** The scope's logger, created on first use and closed with the scope. */
     static Object logger(Scope scope) {
         return scope.cached(QueryLogSupport.class, () -> {
-            QueryLogger logger = QueryLogger.builder().planDataSource(scope.database()
-                    .map(handle -> PhysicalConnections.explainDataSource(handle.database())).orElse(null)).build();
+            QueryLogger logger = QueryLogger.builder().planDataSource(scope.database().map(handle -> handle.cached(
+                    "explainDataSource", () -> PhysicalConnections.explainDataSource(handle.database())))
+                    .orElse(null)).build();
             scope.register(logger);
             return logger;
         });

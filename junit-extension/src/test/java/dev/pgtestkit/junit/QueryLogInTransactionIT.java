@@ -30,13 +30,15 @@ class QueryLogInTransactionIT {
     static class SlowStatements {
         @Test
         void explainsInASessionOfItsOwn(DataSource dataSource, QueryLogger queries) throws SQLException {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE made_here (id int)");
                 statement.executeQuery("SELECT pg_sleep(0.06), count(*) FROM made_here").close();
                 statement.executeQuery("SELECT pg_sleep(0.06), count(*) FROM accounts").close();
             }
             QueryPlan onNewTable = planOf(queries, "made_here");
-            assertThat(onNewTable.json()).as("the test's uncommitted table is not visible to the plan session").isNull();
+            assertThat(onNewTable.json()).as("the test's uncommitted table is not visible to the plan session")
+                    .isNull();
             assertThat(onNewTable.summary()).contains("\"made_here\" does not exist");
             assertThat(planOf(queries, "FROM accounts").json()).contains("\"Node Type\"");
 

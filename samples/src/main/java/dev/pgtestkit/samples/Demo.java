@@ -58,14 +58,15 @@ public final class Demo {
                 PostgresServer::description);
         DatabaseTemplate template = timed("2. Template", () -> DatabaseTemplate.builder(server)
                 .flywayLocations(MIGRATIONS).build(), t -> "migrated " + MIGRATIONS + " into " + t.name());
-        try (DisposableDatabase db = timed("   Clone", template::checkout, d -> d.name() + ", a clone of the template")) {
+        try (DisposableDatabase db = timed("   Clone", template::checkout,
+                d -> d.name() + ", a clone of the template")) {
             DataSource dataSource = db.dataSource();
             SchemaRegistry registry = readSchema(dataSource);
             GenerationResult generated = generate(dataSource, registry);
             showRowApi(Rows.of(dataSource));
             DemoResult.Dashboards dashboards = findNPlusOne(dataSource);
             DemoResult.UsageCounts counts = rollBackWhatTheCodeCommits(db);
-            return new DemoResult(server.kind(), registry, generated.totalRows(), dashboards, counts);
+            return new DemoResult(registry, generated.totalRows(), dashboards, counts);
         }
     }
 
@@ -97,7 +98,8 @@ public final class Demo {
         Map<String, Object> user = rows.from("Users").orderBy("createdAt").first().orElseThrow();
         out.println("   rows.from(\"Users\").orderBy(\"createdAt\").first() -> " + user.get("email") + " ("
                 + user.get("subscription_tier") + ")");
-        out.println("   rows.count(\"apiKeys\", {userId}) -> " + rows.count("apiKeys", Map.of("userId", user.get("id"))));
+        out.println("   rows.count(\"apiKeys\", {userId}) -> "
+                + rows.count("apiKeys", Map.of("userId", user.get("id"))));
         try {
             rows.fetch("users", Map.of("emial", user.get("email")));
         } catch (ColumnMatchException e) {

@@ -6,14 +6,12 @@ import dev.pgtestkit.querylog.QueryLog;
 /**
  * What the demo did, for its test.
  *
- * @param serverKind    the provider that served it: embedded, url or testcontainers
  * @param registry      the schema as read after migrating
  * @param generatedRows rows the mock generator loaded
  * @param dashboards    the query logs of the dashboard with one query per user, and with one query
  * @param usage         usage_logs counted around the test transaction
  */
-record DemoResult(String serverKind, SchemaRegistry registry, long generatedRows, Dashboards dashboards,
-                  UsageCounts usage) {
+record DemoResult(SchemaRegistry registry, long generatedRows, Dashboards dashboards, UsageCounts usage) {
 
     record Dashboards(QueryLog perUser, QueryLog batched) {
     }

@@ -26,7 +26,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * listener that builds its log line and a query counter; p6spy with its default modules and a formatting appender
  * that drops the line ({@link DiscardingP6Logger}); pgtestkit with its defaults (SLF4J listener, history, sampled
  * call sites). pgtestkit's SLF4J listener builds no line below DEBUG, so datasource-proxy also runs with its query
- * counter alone (no line built): the least a peer can do while still seeing every statement. A last row shows pgtestkit inside a scope, where every statement walks the stack for its call site.
+ * counter alone (no line built): the least a peer can do while still seeing every statement. A last row shows
+ * pgtestkit inside a scope, where every statement walks the stack for its call site.
  * One warm-up pass, then rounds in which the variants take turns block by block (50 blocks of 2,000 operations,
  * rotating order) so that load from elsewhere on the machine hits them alike. Columns: the median over rounds of
  * each variant's total wall time and its ratio to raw; "paired", the median over all blocks of the block's time over

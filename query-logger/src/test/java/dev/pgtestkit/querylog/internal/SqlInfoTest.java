@@ -29,7 +29,8 @@ class SqlInfoTest {
         assertThat(info.awaitParse().failure()).contains("OPERATOR");
         assertThat(info.type()).isEqualTo(StatementType.SELECT);
         assertThat(info.tables()).containsExactly("orders");
-        assertThat(info.normalized).isEqualTo("SELECT id FROM orders o WHERE o.total operator(pg_catalog.>) ? AND o.id = ?");
+        assertThat(info.normalized)
+                .isEqualTo("SELECT id FROM orders o WHERE o.total operator(pg_catalog.>) ? AND o.id = ?");
     }
 
     @Test
