@@ -19,7 +19,8 @@ public final class PhysicalConnections {
     /**
      * Configures a PgJDBC DataSource that pgtestkit owns (it is changed in place): {@code autosave=always} with
      * {@code cleanupSavepoints=true}, so each statement's savepoint is released in the same round trip instead of
-     * piling up, and the pinned {@code application_name}. Other DataSources are returned unchanged.
+     * piling up, and the pinned {@code application_name}, sent in the startup packet (see {@link #nameAtStartup}).
+     * Other DataSources are returned unchanged.
      */
     public static DataSource configure(DataSource dataSource) throws SQLException {
         if (dataSource.isWrapperFor(BaseDataSource.class)) {
@@ -27,8 +28,19 @@ public final class PhysicalConnections {
             pg.setAutosave(AutoSave.ALWAYS);
             pg.setCleanupSavepoints(true);
             pg.setApplicationName(PinnedConnection.APPLICATION_NAME);
+            nameAtStartup(pg);
         }
         return dataSource;
+    }
+
+    /**
+     * Unless told the server is 9.0 or later, PgJDBC names a new session with a {@code SET application_name} after
+     * connecting. Meanwhile the session runs unnamed, and another test's other-session check takes it for a leak.
+     */
+    private static void nameAtStartup(BaseDataSource dataSource) {
+        if (dataSource.getAssumeMinServerVersion() == null) {
+            dataSource.setAssumeMinServerVersion("9.0");
+        }
     }
 
     /**
@@ -39,7 +51,9 @@ public final class PhysicalConnections {
     public static DataSource explainDataSource(DisposableDatabase database) {
         DataSource dataSource = database.dataSource();
         try {
-            dataSource.unwrap(BaseDataSource.class).setApplicationName(EXPLAIN_APPLICATION_NAME);
+            BaseDataSource pg = dataSource.unwrap(BaseDataSource.class);
+            pg.setApplicationName(EXPLAIN_APPLICATION_NAME);
+            nameAtStartup(pg);
         } catch (SQLException e) {
             throw new IllegalStateException("A DisposableDatabase's DataSource is PgJDBC's", e);
         }

@@ -18,7 +18,9 @@ final class SessionSql {
 
     /**
      * Client sessions on the test database other than the pinned ones and the query logger's plan sessions. Reads
-     * pg_stat_get_activity() directly: the pg_stat_activity view adds two joins this check does not need.
+     * pg_stat_get_activity() directly: the pg_stat_activity view adds two joins this check does not need. A backend
+     * still starting up (state NULL) has run nothing yet, and may be another test's pinned session whose name the
+     * server has not published.
      */
     static final String OTHER_SESSIONS = "SELECT a.pid AS " + OTHER_SESSIONS_LABEL
             + ", coalesce(nullif(a.application_name, ''), '(no application_name)') AS app"
@@ -26,7 +28,7 @@ final class SessionSql {
             + ", to_char(a.backend_start, 'HH24:MI:SS') AS since, coalesce(a.state, '?') AS state"
             + " FROM pg_stat_get_activity(NULL) a"
             + " WHERE a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-            + " AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend'"
+            + " AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend' AND a.state IS NOT NULL"
             + " AND a.application_name NOT IN ('" + PinnedConnection.APPLICATION_NAME + "', '"
             + PhysicalConnections.EXPLAIN_APPLICATION_NAME + "')";
 
