@@ -7,7 +7,6 @@ import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.junit.internal.DatabaseHandle;
 import dev.pgtestkit.junit.internal.PinnedConnection;
 import dev.pgtestkit.junit.internal.Scope;
-import dev.pgtestkit.mock.MockDataGenerator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
@@ -25,14 +24,14 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 final class Parameters {
 
     private static final Set<Class<?>> TYPES = Set.of(DataSource.class, Connection.class, TestTransaction.class,
-            DisposableDatabase.class, SchemaRegistry.class, Rows.class, MockDataGenerator.class);
-    private static final boolean QUERY_LOG = QueryLogSupport.present();
+            DisposableDatabase.class, SchemaRegistry.class, Rows.class);
 
     private Parameters() {
     }
 
     static boolean supports(Class<?> type) {
-        return TYPES.contains(type) || JdbiSupport.isJdbiType(type) || QUERY_LOG && QueryLogSupport.isLoggerType(type);
+        return TYPES.contains(type) || JdbiSupport.isJdbiType(type) || OptionalModule.MOCK_GENERATOR.is(type)
+                || OptionalModule.QUERY_LOGGER.is(type);
     }
 
     static Object resolve(Class<?> type, Scope scope) {
@@ -59,11 +58,10 @@ final class Parameters {
         if (type == Rows.class) {
             return scope.cached(Rows.class, () -> Rows.of(rawDataSource(scope)));
         }
-        if (type == MockDataGenerator.class) {
-            return scope.cached(MockDataGenerator.class, () -> MockDataGenerator.builder(rawDataSource(scope))
-                    .registry(registry(scope)).build());
+        if (OptionalModule.MOCK_GENERATOR.is(type)) {
+            return scope.cached(MockSupport.class, () -> MockSupport.generator(rawDataSource(scope), registry(scope)));
         }
-        if (QueryLogSupport.isLoggerType(type)) {
+        if (OptionalModule.QUERY_LOGGER.is(type)) {
             return QueryLogSupport.logger(scope);
         }
         return jdbi(type, scope);
@@ -72,7 +70,10 @@ final class Parameters {
     /** What the code under test gets: the scope's DataSource, logged when the query logger is present. */
     static DataSource dataSource(Scope scope) {
         DataSource raw = rawDataSource(scope);
-        return QUERY_LOG ? scope.cached("loggedDataSource", () -> QueryLogSupport.wrap(scope, raw)) : raw;
+        if (!OptionalModule.QUERY_LOGGER.present()) {
+            return raw;
+        }
+        return scope.cached("loggedDataSource", () -> QueryLogSupport.wrap(scope, raw));
     }
 
     /** The test transaction's DataSource, or the database's plain one outside a transaction; not logged. */

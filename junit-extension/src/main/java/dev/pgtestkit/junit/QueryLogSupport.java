@@ -7,27 +7,11 @@ import javax.sql.DataSource;
 
 /**
  * The query log of a scope (a test, or a class for its lifecycle methods): a {@link QueryLogger} that wraps the
- * DataSource the scope hands out. Used only when the query-logger module is on the class path.
+ * DataSource the scope hands out. Loaded only when {@link OptionalModule#QUERY_LOGGER} is present.
  */
 final class QueryLogSupport {
 
-    private static final String LOGGER_CLASS = "dev.pgtestkit.querylog.QueryLogger";
-
     private QueryLogSupport() {
-    }
-
-    /** Whether the query logger can be used (checked by name, without loading its classes otherwise). */
-    static boolean present() {
-        try {
-            Class.forName(LOGGER_CLASS, false, QueryLogSupport.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
-    static boolean isLoggerType(Class<?> type) {
-        return type.getName().equals(LOGGER_CLASS);
     }
 
     /** The scope's logger, created on first use and closed with the scope. */

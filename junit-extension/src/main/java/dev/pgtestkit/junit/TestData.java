@@ -3,15 +3,10 @@ package dev.pgtestkit.junit;
 import dev.pgtestkit.core.PgTestkitException;
 import dev.pgtestkit.core.rows.Fixtures;
 import dev.pgtestkit.core.rows.Rows;
-import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.junit.internal.Scope;
-import dev.pgtestkit.mock.ChildCount;
-import dev.pgtestkit.mock.GenerationPlan;
-import dev.pgtestkit.mock.MockDataGenerator;
 import java.lang.reflect.AnnotatedElement;
-import java.util.LinkedHashMap;
+import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -30,6 +25,10 @@ final class TestData {
         if (fixtures.isEmpty() && mocks.isEmpty()) {
             return;
         }
+        if (!mocks.isEmpty() && !OptionalModule.MOCK_GENERATOR.present()) {
+            throw new PgTestkitException("@MockData on " + describe(element) + " needs the mock generator, which is "
+                    + "not on the test class path: " + OptionalModule.MOCK_GENERATOR.howToAdd() + ".");
+        }
         DataSource dataSource = Parameters.rawDataSource(scope);
         if (!fixtures.isEmpty()) {
             Fixtures loader = Fixtures.of(Rows.of(dataSource));
@@ -37,24 +36,15 @@ final class TestData {
                     .forEach(file -> loader.loadResource(resource(testClass, file)));
         }
         for (MockData mock : mocks) {
-            generate(mock, dataSource, Parameters.registry(scope));
+            MockSupport.generate(mock, dataSource, Parameters.registry(scope));
         }
     }
 
-    private static void generate(MockData mock, DataSource dataSource, SchemaRegistry registry) {
-        MockDataGenerator generator = MockDataGenerator.builder(dataSource).registry(registry).seed(mock.seed())
-                .build();
-        if (mock.children().length == 0) {
-            generator.generate(GenerationPlan.builder().table(mock.table(), mock.rows()).build());
-            return;
+    private static String describe(AnnotatedElement element) {
+        if (element instanceof Method method) {
+            return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
         }
-        Map<String, ChildCount> children = new LinkedHashMap<>();
-        for (MockData.Child child : mock.children()) {
-            ChildCount count = child.max() < 0 ? ChildCount.of(child.count())
-                    : ChildCount.between(child.count(), child.max());
-            children.put(child.table(), child.via().isEmpty() ? count : count.via(child.via()));
-        }
-        generator.generateRelated(null, mock.table(), mock.rows(), children);
+        return element instanceof Class<?> type ? "class " + type.getSimpleName() : element.toString();
     }
 
     /** Next to the test class first, then from the class path root; the name as the class loader sees it. */
