@@ -9,12 +9,13 @@ import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Loading a 1,000-table schema: {@link SchemaRegistry} (seven catalog queries) against a loader built on JDBC
- * {@code DatabaseMetaData} (four calls per table), same database, same connection, same run. Iterations
- * alternate between the two after a warm-up; medians and their ratio are reported.
+ * {@code DatabaseMetaData} (four calls per table), same database, same connection, same run. Each round runs
+ * both, the first one alternating, after a warm-up; medians and their ratio are reported.
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.registry.RegistryBenchmark</pre>
  *
@@ -56,16 +57,24 @@ public final class RegistryBenchmark {
                 1 + 4 * tables);
     }
 
+    /** Rounds alternate which loader goes first, so neither always runs on the other's warmed caches. */
     private static long[][] measure(Connection c, int iterations) throws SQLException {
         long[] registry = new long[iterations];
         long[] metaData = new long[iterations];
         for (int i = -WARM_UP; i < iterations; i++) {
-            long start = System.nanoTime();
-            List<Table> loaded = SchemaRegistry.load(c).tables();
-            long registryTime = System.nanoTime() - start;
-            start = System.nanoTime();
-            List<MetaDataLoader.TableInfo> baseline = MetaDataLoader.load(c, "public");
-            long metaDataTime = System.nanoTime() - start;
+            List<Table> loaded = new ArrayList<>();
+            List<MetaDataLoader.TableInfo> baseline = new ArrayList<>();
+            Timed registryRound = () -> loaded.addAll(SchemaRegistry.load(c).tables());
+            Timed metaDataRound = () -> baseline.addAll(MetaDataLoader.load(c, "public"));
+            long registryTime;
+            long metaDataTime;
+            if (Math.floorMod(i, 2) == 0) {
+                registryTime = registryRound.time();
+                metaDataTime = metaDataRound.time();
+            } else {
+                metaDataTime = metaDataRound.time();
+                registryTime = registryRound.time();
+            }
             if (loaded.size() != baseline.size()) {
                 throw new IllegalStateException("table counts differ: " + loaded.size() + " vs " + baseline.size());
             }
@@ -75,6 +84,17 @@ public final class RegistryBenchmark {
             }
         }
         return new long[][] {registry, metaData};
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        void run() throws SQLException;
+
+        default long time() throws SQLException {
+            long start = System.nanoTime();
+            run();
+            return System.nanoTime() - start;
+        }
     }
 
     private static void report(long[][] samples) {
