@@ -19,25 +19,26 @@ public final class PhysicalConnections {
     /**
      * Configures a PgJDBC DataSource that pgtestkit owns (it is changed in place): {@code autosave=always} with
      * {@code cleanupSavepoints=true}, so each statement's savepoint is released in the same round trip instead of
-     * piling up, and the pinned {@code application_name}, sent in the startup packet (see {@link #nameAtStartup}).
-     * Other DataSources are returned unchanged.
+     * piling up, and the pinned {@code application_name} (see {@link #name}). Other DataSources are returned
+     * unchanged.
      */
     public static DataSource configure(DataSource dataSource) throws SQLException {
         if (dataSource.isWrapperFor(BaseDataSource.class)) {
             BaseDataSource pg = dataSource.unwrap(BaseDataSource.class);
             pg.setAutosave(AutoSave.ALWAYS);
             pg.setCleanupSavepoints(true);
-            pg.setApplicationName(PinnedConnection.APPLICATION_NAME);
-            nameAtStartup(pg);
+            name(pg, PinnedConnection.APPLICATION_NAME);
         }
         return dataSource;
     }
 
     /**
-     * Unless told the server is 9.0 or later, PgJDBC names a new session with a {@code SET application_name} after
-     * connecting. Meanwhile the session runs unnamed, and another test's other-session check takes it for a leak.
+     * Names the DataSource's sessions in their startup packet. Unless told the server is 9.0 or later, PgJDBC names a
+     * new session with a {@code SET application_name} after connecting; meanwhile the session runs unnamed, and
+     * another test's other-session check takes it for a leak.
      */
-    private static void nameAtStartup(BaseDataSource dataSource) {
+    private static void name(BaseDataSource dataSource, String applicationName) {
+        dataSource.setApplicationName(applicationName);
         if (dataSource.getAssumeMinServerVersion() == null) {
             dataSource.setAssumeMinServerVersion("9.0");
         }
@@ -51,9 +52,7 @@ public final class PhysicalConnections {
     public static DataSource explainDataSource(DisposableDatabase database) {
         DataSource dataSource = database.dataSource();
         try {
-            BaseDataSource pg = dataSource.unwrap(BaseDataSource.class);
-            pg.setApplicationName(EXPLAIN_APPLICATION_NAME);
-            nameAtStartup(pg);
+            name(dataSource.unwrap(BaseDataSource.class), EXPLAIN_APPLICATION_NAME);
         } catch (SQLException e) {
             throw new IllegalStateException("A DisposableDatabase's DataSource is PgJDBC's", e);
         }

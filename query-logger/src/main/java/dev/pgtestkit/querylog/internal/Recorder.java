@@ -32,6 +32,8 @@ public final class Recorder implements AutoCloseable {
     private static final long PLAN_WAIT_SECONDS = 30;
 
     private final LoggerConfig config;
+    /** The configured plan DataSource, beneath any logging wrapper (EXPLAINs are not logged). */
+    private final DataSource planDataSource;
     private final long slowNanos;
     private final SqlInfoCache sqlCache;
     private final CallSites callSites;
@@ -45,6 +47,7 @@ public final class Recorder implements AutoCloseable {
 
     public Recorder(LoggerConfig config) {
         this.config = config;
+        this.planDataSource = Wrappers.unwrapped(config.planDataSource());
         this.slowNanos = config.slowThreshold() == null ? Long.MAX_VALUE : config.slowThreshold().toNanos();
         this.sqlCache = new SqlInfoCache(config.statementCacheSize(), config.redaction(),
                 config.parseWithJSqlParser() ? SqlParserService.SHARED : null);
@@ -80,8 +83,7 @@ public final class Recorder implements AutoCloseable {
         if (existing != null) {
             return ownedOrFail(existing, connection);
         }
-        DataSource configured = Wrappers.unwrapped(config.planDataSource());
-        DataSource source = configured != null ? configured : planSource;
+        DataSource source = planDataSource != null ? planDataSource : planSource;
         LoggingConnection wrapped = new LoggingConnection(this, connection, source);
         if (scan != null) {
             openConnections.add(wrapped);
