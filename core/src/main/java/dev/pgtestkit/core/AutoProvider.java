@@ -1,6 +1,7 @@
 package dev.pgtestkit.core;
 
 import dev.pgtestkit.core.internal.DockerProbe;
+import dev.pgtestkit.core.internal.ServerSpec;
 import dev.pgtestkit.core.internal.Settings;
 import dev.pgtestkit.core.internal.SharedServers;
 import java.util.ArrayList;
@@ -24,12 +25,17 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * {@code PGTESTKIT_PROVIDER=embedded|url|testcontainers} forces one provider: no fallback. The choice and the reason
  * are logged; when nothing works, one {@link ProvisioningException} lists every attempt and how to fix it.
+ *
+ * <p>{@link #withPostgresVersion} (default {@code PGTESTKIT_PG_VERSION} / {@code -Dpgtestkit.pg.version}) and
+ * {@link #setting} say what the server must be: the embedded and container providers start one like that, an
+ * explicit URL must point to one (else start() fails, naming the difference).
  */
 public final class AutoProvider implements PostgresProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutoProvider.class);
 
     private final Settings settings;
+    private final ServerSpec spec;
     private final DockerProbe docker;
     private final Function<String, PostgresProvider> url;
     private final Supplier<PostgresProvider> containers;
@@ -37,7 +43,13 @@ public final class AutoProvider implements PostgresProvider {
 
     AutoProvider(Settings settings, DockerProbe docker, Function<String, PostgresProvider> url,
                  Supplier<PostgresProvider> containers, Supplier<PostgresProvider> embedded) {
+        this(settings, ServerSpec.DEFAULT, docker, url, containers, embedded);
+    }
+
+    private AutoProvider(Settings settings, ServerSpec spec, DockerProbe docker, Function<String, PostgresProvider> url,
+                         Supplier<PostgresProvider> containers, Supplier<PostgresProvider> embedded) {
         this.settings = settings;
+        this.spec = spec;
         this.docker = docker;
         this.url = url;
         this.containers = containers;
@@ -45,10 +57,26 @@ public final class AutoProvider implements PostgresProvider {
     }
 
     static AutoProvider fromSystem() {
+        return fromSystem(ServerSpec.DEFAULT);
+    }
+
+    private static AutoProvider fromSystem(ServerSpec asked) {
         Settings settings = Settings.fromSystem();
-        TestcontainersProvider containers = TestcontainersProvider.fromSettings(settings);
-        return new AutoProvider(settings, containers.probe(settings), UrlProvider::new, () -> containers,
-                EmbeddedProvider::defaults);
+        ServerSpec spec = asked.orVersion(settings.get(Settings.PG_VERSION));
+        TestcontainersProvider containers = TestcontainersProvider.fromSettings(settings).forSpec(spec);
+        return new AutoProvider(settings, spec, containers.probe(settings), url -> new UrlProvider(url, spec),
+                () -> containers, () -> EmbeddedProvider.defaults().forSpec(spec));
+    }
+
+    /** The PostgreSQL major version the server must run, e.g. {@code "18"}; null for the default. */
+    public AutoProvider withPostgresVersion(String version) {
+        return fromSystem(new ServerSpec(version, spec.settings()));
+    }
+
+    /** A server setting ({@code -c name=value}) the server must have, e.g. {@code shared_preload_libraries}. */
+    public AutoProvider setting(String name, String value) {
+        return fromSystem(spec.withSetting(java.util.Objects.requireNonNull(name, "name"),
+                java.util.Objects.requireNonNull(value, "value")));
     }
 
     @Override
@@ -134,6 +162,6 @@ public final class AutoProvider implements PostgresProvider {
 
     @Override
     public PostgresServer shared() {
-        return SharedServers.get("auto", this::start);
+        return SharedServers.get("auto " + spec.key(), this::start);
     }
 }

@@ -21,12 +21,15 @@ public interface PostgresProvider {
      */
     PostgresServer shared();
 
-    /** Explicit URL ({@code PGTESTKIT_URL} / {@code pgtestkit.url}) → Docker → embedded; see the README. */
-    static PostgresProvider auto() {
+    /**
+     * Explicit URL ({@code PGTESTKIT_URL} / {@code pgtestkit.url}) → Docker → embedded; see the README. Ask for a
+     * version or settings with {@link AutoProvider#withPostgresVersion} and {@link AutoProvider#setting}.
+     */
+    static AutoProvider auto() {
         return AutoProvider.fromSystem();
     }
 
-    /** Embedded PostgreSQL 17 from the zonky binaries on the class path. */
+    /** Embedded PostgreSQL from the zonky binaries (17, core's, unless {@code PGTESTKIT_PG_VERSION} says another). */
     static EmbeddedProvider embedded() {
         return EmbeddedProvider.defaults();
     }

@@ -1,21 +1,27 @@
 package dev.pgtestkit.core;
 
+import dev.pgtestkit.core.internal.Containers;
 import dev.pgtestkit.core.internal.DockerProbe;
 import dev.pgtestkit.core.internal.JdbcServer;
+import dev.pgtestkit.core.internal.ServerChecks;
+import dev.pgtestkit.core.internal.ServerSpec;
 import dev.pgtestkit.core.internal.Settings;
 import dev.pgtestkit.core.internal.SharedServers;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
-import org.testcontainers.utility.ImageNameSubstitutor;
 
 /**
  * PostgreSQL in a Testcontainers container. The image is {@code PGTESTKIT_IMAGE} (or {@code -Dpgtestkit.image}),
- * default {@code postgres:17}; any other image name is used as a compatible substitute for {@code postgres}.
- * The container runs with the same test settings as the embedded server and is removed when the server closes.
+ * default {@code postgres:17}, or {@code postgres:<version>} when a version is asked for ({@code PGTESTKIT_PG_VERSION},
+ * {@code @PgTest(postgres = "18")}). The container runs with the same test settings as the embedded server and is
+ * removed when the server closes.
+ *
+ * <p>Testcontainers is an optional dependency of pgtestkit: add {@code org.testcontainers:testcontainers} (1.19 or
+ * later, or 2.x; the {@code postgresql} module brings it too) to use this provider.
  */
 public final class TestcontainersProvider implements PostgresProvider {
 
@@ -26,23 +32,59 @@ public final class TestcontainersProvider implements PostgresProvider {
     static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
     static final String HELPER_IMAGE = "alpine:3.17";
 
+    private static final Map<String, String> TEST_SETTINGS = Map.of("fsync", "off", "synchronous_commit", "off",
+            "full_page_writes", "off", "max_connections", "300");
+
     private final String image;
+    private final ServerSpec spec;
 
     TestcontainersProvider(String image) {
+        this(image, ServerSpec.DEFAULT);
+    }
+
+    private TestcontainersProvider(String image, ServerSpec spec) {
         this.image = Objects.requireNonNull(image, "image");
+        this.spec = spec;
     }
 
     static TestcontainersProvider fromSettings(Settings settings) {
-        return new TestcontainersProvider(settings.get(Settings.IMAGE).orElse(DEFAULT_IMAGE));
+        return new TestcontainersProvider(settings.get(Settings.IMAGE).orElse(DEFAULT_IMAGE))
+                .forSpec(ServerSpec.DEFAULT.orVersion(settings.get(Settings.PG_VERSION)));
     }
 
     /** A provider for another image, e.g. {@code pgvector/pgvector:pg17}. */
     public TestcontainersProvider withImage(String otherImage) {
-        return new TestcontainersProvider(otherImage);
+        return new TestcontainersProvider(otherImage, spec);
     }
 
+    /**
+     * The PostgreSQL major version: the image's tag becomes the version ({@code postgres:18}) when the tag is a
+     * plain version number, as in the default image; an image with another kind of tag is used as it is and its
+     * server must run that major version.
+     */
+    public TestcontainersProvider withPostgresVersion(String version) {
+        return forSpec(new ServerSpec(version, spec.settings()));
+    }
+
+    /** A server setting ({@code -c name=value}), e.g. {@code shared_preload_libraries=pg_stat_statements}. */
+    public TestcontainersProvider setting(String name, String value) {
+        return forSpec(spec.withSetting(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
+    }
+
+    TestcontainersProvider forSpec(ServerSpec other) {
+        return new TestcontainersProvider(image, other);
+    }
+
+    /** The image a container starts from: the configured one, its tag replaced by the version asked for. */
     public String image() {
-        return image;
+        if (spec.version() == null) {
+            return image;
+        }
+        int colon = image.lastIndexOf(':');
+        if (colon > image.lastIndexOf('/') && image.substring(colon + 1).matches("\\d+(\\.\\d+)*")) {
+            return image.substring(0, colon + 1) + spec.version();
+        }
+        return colon > image.lastIndexOf('/') ? image : image + ":" + spec.version();
     }
 
     @Override
@@ -52,34 +94,39 @@ public final class TestcontainersProvider implements PostgresProvider {
 
     @Override
     public PostgresServer start() {
-        PostgreSQLContainer container = new PostgreSQLContainer(imageName())
-                .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                        "-c", "full_page_writes=off", "-c", "max_connections=300");
+        requireTestcontainers();
+        Map<String, String> settings = new LinkedHashMap<>(TEST_SETTINGS);
+        settings.putAll(spec.settings());
+        Containers.Started container;
         try {
-            container.start();
+            container = Containers.start(image(), settings, Duration.ofSeconds(60));
         } catch (RuntimeException e) {
-            container.close();
-            throw new ProvisioningException("Could not start a PostgreSQL container from image '" + image + "': "
+            throw new ProvisioningException("Could not start a PostgreSQL container from image '" + image() + "': "
                     + rootMessage(e) + ". Check that the image exists locally or can be pulled, or set "
                     + Settings.describe(Settings.IMAGE) + " to an image you have.", e);
         }
-        JdbcServer.Endpoint endpoint = new JdbcServer.Endpoint(container.getHost(),
-                container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT), container.getUsername(),
-                container.getPassword(), "postgres", Map.of());
+        JdbcServer.Endpoint endpoint = new JdbcServer.Endpoint(container.host(), container.port(), container.user(),
+                container.password(), "postgres", Map.of());
         try {
-            return new JdbcServer(name(), endpoint, false, container::close);
+            JdbcServer server = new JdbcServer(name(), endpoint, false, container.close());
+            ServerChecks.requireSpec(server, spec, "image " + image());
+            return server;
         } catch (RuntimeException e) {
-            container.close();
+            container.close().run();
             throw e;
         }
     }
 
-    DockerImageName imageName() {
-        DockerImageName name = DockerImageName.parse(image);
-        return name.getRepository().equals("postgres") ? name : name.asCompatibleSubstituteFor("postgres");
+    private static void requireTestcontainers() {
+        if (!Containers.present()) {
+            throw new ProvisioningException("Testcontainers is not on the class path. Add the test dependency "
+                    + "org.testcontainers:testcontainers (or org.testcontainers:postgresql) to use the container "
+                    + "provider, or use the embedded one.", null);
+        }
     }
 
-    /** Whether this provider can start a container here: an engine answers and {@link #requiredImages} are had. */
+    /** Whether this provider can start a container here: Testcontainers is present, an engine answers and
+     *  {@link #requiredImages} are had. */
     DockerProbe probe(Settings settings) {
         return DockerProbe.system(settings, () -> requiredImages(settings));
     }
@@ -95,14 +142,13 @@ public final class TestcontainersProvider implements PostgresProvider {
             images.add(RYUK_IMAGE);
         }
         images.add(HELPER_IMAGE);
-        images.add(image);
-        return images.stream().map(DockerImageName::parse)
-                .map(name -> ImageNameSubstitutor.instance().apply(name).asCanonicalNameString()).toList();
+        images.add(image());
+        return Containers.substituted(images);
     }
 
     @Override
     public PostgresServer shared() {
-        return SharedServers.get("testcontainers " + image, this::start);
+        return SharedServers.get("testcontainers " + image() + " " + spec.key(), this::start);
     }
 
     static String rootMessage(Throwable e) {
@@ -115,6 +161,6 @@ public final class TestcontainersProvider implements PostgresProvider {
 
     @Override
     public String toString() {
-        return "TestcontainersProvider[" + image + "]";
+        return "TestcontainersProvider[" + image() + (spec.settings().isEmpty() ? "" : ", " + spec.settings()) + "]";
     }
 }

@@ -1,6 +1,8 @@
 package dev.pgtestkit.core;
 
 import dev.pgtestkit.core.internal.JdbcServer;
+import dev.pgtestkit.core.internal.ServerChecks;
+import dev.pgtestkit.core.internal.ServerSpec;
 import dev.pgtestkit.core.internal.SharedServers;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +20,16 @@ public final class UrlProvider implements PostgresProvider {
     private static final Set<String> PARSED_KEYS = Set.of("PGHOST", "PGPORT", "PGDBNAME", "user", "password");
 
     private final String url;
+    private final ServerSpec spec;
 
     UrlProvider(String url) {
+        this(url, ServerSpec.DEFAULT);
+    }
+
+    /** A provider that checks, once connected, that the server has the version and settings asked for. */
+    UrlProvider(String url, ServerSpec spec) {
         this.url = url;
+        this.spec = spec;
     }
 
     @Override
@@ -41,12 +50,20 @@ public final class UrlProvider implements PostgresProvider {
     @Override
     public PostgresServer start() {
         JdbcServer.Endpoint endpoint = parse(url);
-        return new JdbcServer(name(), endpoint, true, () -> { });
+        JdbcServer server = new JdbcServer(name(), endpoint, true, () -> { });
+        try {
+            ServerChecks.requireSpec(server, spec, "the server at " + redactedUrl());
+            ServerChecks.requireSettings(server, spec.settings(), "the server at " + redactedUrl());
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     @Override
     public PostgresServer shared() {
-        return SharedServers.get("url " + url, this::start);
+        return SharedServers.get("url " + url + " " + spec.key(), this::start);
     }
 
     static JdbcServer.Endpoint parse(String url) {

@@ -20,11 +20,39 @@ class TestcontainersProviderTest {
     }
 
     @Test
-    void takesTheImageFromPgtestkitImageAndUsesItAsACompatibleSubstitute() {
+    void takesTheImageFromPgtestkitImage() {
         Map<String, String> env = Map.of("PGTESTKIT_IMAGE", "pgtestkit/postgres:15");
         TestcontainersProvider provider = TestcontainersProvider.fromSettings(new Settings(k -> null, env::get));
         assertThat(provider.image()).isEqualTo("pgtestkit/postgres:15");
-        assertThat(provider.imageName().isCompatibleWith(DockerImageName.parse("postgres"))).isTrue();
+    }
+
+    @Test
+    void aVersionAskedForBecomesTheTagOfAnImageTaggedByVersion() {
+        Map<String, String> env = Map.of("PGTESTKIT_PG_VERSION", "14");
+        assertThat(TestcontainersProvider.fromSettings(new Settings(k -> null, env::get)).image())
+                .isEqualTo("postgres:14");
+        TestcontainersProvider provider = PostgresProvider.testcontainers();
+        assertThat(provider.withPostgresVersion("18").image()).isEqualTo("postgres:18");
+        assertThat(provider.withImage("pgtestkit/postgres:15").withPostgresVersion("18").image())
+                .isEqualTo("pgtestkit/postgres:18");
+        assertThat(provider.withImage("pgvector/pgvector:pg17").withPostgresVersion("18").image())
+                .as("a tag that is not a version is the user's choice").isEqualTo("pgvector/pgvector:pg17");
+        assertThat(provider.withImage("postgres").withPostgresVersion("16").image()).isEqualTo("postgres:16");
+    }
+
+    @Test
+    void serverSettingsBecomeArgumentsOfThePostgresCommand() {
+        assertThat(dev.pgtestkit.core.internal.Containers.command(
+                new java.util.TreeMap<>(Map.of("shared_preload_libraries", "pg_stat_statements", "fsync", "off"))))
+                .containsExactly("postgres", "-c", "fsync=off", "-c", "shared_preload_libraries=pg_stat_statements");
+    }
+
+    @Test
+    void anUnknownVersionFormatIsRefusedWithTheFix() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostgresProvider.testcontainers()
+                        .withPostgresVersion("latest"))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("use a major version such as 14, 15, 16, 17 or 18");
     }
 
     @Test

@@ -1,16 +1,10 @@
 package dev.pgtestkit.core.internal;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 
 /**
  * Whether Testcontainers can start a container here: an engine answers and the images it needs are local or can be
@@ -29,6 +23,10 @@ public interface DockerProbe {
      */
     static DockerProbe system(Settings settings, Supplier<List<String>> images) {
         return () -> {
+            if (!Containers.present()) {
+                return Optional.of("Testcontainers is not on the class path (add org.testcontainers:testcontainers "
+                        + "to use Docker)");
+            }
             boolean endpoint = settings.env("DOCKER_HOST").isPresent()
                     || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"))
                     || socketCandidates().stream().anyMatch(Files::exists);
@@ -36,75 +34,11 @@ public interface DockerProbe {
                 return Optional.of("no Docker endpoint (DOCKER_HOST unset, no socket at "
                         + socketCandidates().get(0) + ")");
             }
-            try {
-                return missingImage(images).or(() -> DockerClientFactory.instance().isDockerAvailable()
-                        ? Optional.empty() : Optional.of("a Docker endpoint exists but the engine does not answer"));
-            } catch (LinkageError e) {
-                return Optional.of("Testcontainers is not on the class path (" + e.getMessage() + ")");
-            }
+            return DockerImages.missingImage(images).or(DockerImages::engineDown);
         };
     }
 
-    /**
-     * Checked on a plain client before Testcontainers' own: its first {@code client()} call already starts Ryuk and
-     * a helper container, retrying their pulls.
-     */
-    private static Optional<String> missingImage(Supplier<List<String>> images) {
-        DockerClient client;
-        try {
-            client = DockerClientProviderStrategy.getClientForConfig(
-                    DockerClientFactory.instance().getTransportConfig());
-        } catch (RuntimeException e) {
-            return Optional.of("a Docker endpoint exists but the engine does not answer (" + oneLine(e.getMessage())
-                    + ")");
-        }
-        try (client) {
-            return images.get().stream().map(image -> unobtainable(client, image)).flatMap(Optional::stream)
-                    .findFirst();
-        } catch (IOException e) {
-            return Optional.empty(); // closing the probe's client failed; the answer stands
-        }
-    }
-
-    /** Empty when the image is local or one pull fetched it; otherwise why it cannot be had. */
-    private static Optional<String> unobtainable(DockerClient client, String image) {
-        try {
-            client.inspectImageCmd(image).exec();
-            return Optional.empty();
-        } catch (NotFoundException notLocal) {
-            try {
-                QuietPull pull = client.pullImageCmd(image).exec(new QuietPull());
-                pull.awaitCompletion();
-                if (pull.error != null) {
-                    throw pull.error;
-                }
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of("interrupted while pulling image '" + image + "'");
-            } catch (RuntimeException e) {
-                return Optional.of("image '" + image + "' is not present locally and cannot be pulled ("
-                        + oneLine(e.getMessage()) + ")");
-            }
-        }
-    }
-
-    /** A pull whose failure is the probe's answer, not an error for docker-java to log with its stack trace. */
-    final class QuietPull extends PullImageResultCallback {
-        private volatile RuntimeException error;
-
-        @Override
-        public void onError(Throwable throwable) {
-            error = throwable instanceof RuntimeException r ? r : new IllegalStateException(throwable);
-            try {
-                close();
-            } catch (IOException ignored) {
-                // completes the callback either way
-            }
-        }
-    }
-
-    private static String oneLine(String message) {
+    static String oneLine(String message) {
         return message == null ? "no reason given" : message.replaceAll("\\s+", " ").trim();
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,42 +31,102 @@ public final class EmbeddedCluster {
     private final Path runDir;
     private final int port;
     private final Process process;
+    private final boolean reused;
+    private final Runnable afterStop;
 
-    private EmbeddedCluster(Path installation, Path runDir, int port, Process process) {
+    private EmbeddedCluster(Path installation, Path runDir, int port, Process process, boolean reused,
+                            Runnable afterStop) {
         this.installation = installation;
         this.runDir = runDir;
         this.port = port;
         this.process = process;
+        this.reused = reused;
+        this.afterStop = afterStop;
+    }
+
+    /** Whether the cluster was kept from an earlier run (its templates are there; so may be leftover clones). */
+    public boolean reused() {
+        return reused;
+    }
+
+    /** The directory holding the cluster's data and log. */
+    public Path directory() {
+        return runDir;
     }
 
     /**
-     * Extracts the binaries if needed, runs initdb in a fresh directory under {@code baseDir}, starts the server on
-     * a free loopback port with the given settings and waits until it accepts connections.
+     * Extracts the binaries of {@code version} (null: those on the class path) if needed, and starts a server on a
+     * free loopback port with the given settings, waiting until it accepts connections. With {@code persistent}, the
+     * cluster lives in a directory kept across runs (see {@link PersistentDir}), else in a fresh directory under
+     * {@code baseDir} deleted at stop.
      */
-    public static EmbeddedCluster start(Path baseDir, Map<String, String> settings, Duration timeout) {
+    public static EmbeddedCluster start(Path baseDir, String version, Map<String, String> settings, Duration timeout,
+                                        boolean persistent) {
         RunAs runAs = RunAs.current();
         runAs.makeTraversable(baseDir);
-        Path installation = PgBinaries.install(baseDir);
+        Path installation = PgBinaries.install(baseDir, version);
         StaleRuns.cleanUp(baseDir);
+        if (persistent) {
+            Optional<PersistentDir> kept = claim(baseDir, installation, settings, runAs);
+            if (kept.isPresent()) {
+                return startKept(kept.get(), installation, settings, timeout, runAs);
+            }
+            LOG.info("All {} kept embedded clusters for these settings are in use by other servers; this one starts "
+                    + "in a fresh directory (templates are built again)", PersistentDir.SLOTS);
+        }
+        return startFresh(baseDir, installation, settings, timeout, runAs);
+    }
+
+    private static Optional<PersistentDir> claim(Path baseDir, Path installation, Map<String, String> settings,
+                                                 RunAs runAs) {
+        try {
+            return PersistentDir.claim(baseDir, installation, settings, runAs);
+        } catch (IOException e) {
+            LOG.warn("Cannot keep the embedded cluster under {} ({}); using a fresh directory", baseDir, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static EmbeddedCluster startKept(PersistentDir kept, Path installation, Map<String, String> settings,
+                                             Duration timeout, RunAs runAs) {
+        try {
+            boolean reused = kept.prepare(installation, runAs);
+            if (!reused) {
+                initdb(installation, kept.dir(), runAs);
+                kept.markComplete(installation);
+            }
+            try {
+                return launch(installation, kept.dir(), settings, timeout, runAs, reused, kept::close);
+            } catch (ProvisioningException e) {
+                if (!reused) {
+                    throw e;
+                }
+                LOG.warn("The kept embedded cluster in {} does not start ({}); rebuilding it", kept.dir(),
+                        e.getMessage());
+                kept.wipe();
+                initdb(installation, kept.dir(), runAs);
+                kept.markComplete(installation);
+                return launch(installation, kept.dir(), settings, timeout, runAs, false, kept::close);
+            }
+        } catch (IOException e) {
+            kept.close();
+            throw new ProvisioningException("Could not prepare the embedded PostgreSQL directory " + kept.dir() + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            kept.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedCluster startFresh(Path baseDir, Path installation, Map<String, String> settings,
+                                              Duration timeout, RunAs runAs) {
         Path runDir = null;
         try {
             runDir = StaleRuns.newRunDir(baseDir);
             runAs.handOver(runDir);
             initdb(installation, runDir, runAs);
-            ProvisioningException last = null;
-            for (int attempt = 0; attempt < 3; attempt++) {   // a free port can be taken between probe and bind
-                int port = freePort();
-                Process process = launch(installation, runDir, port, settings, runAs);
-                try {
-                    awaitReady(process, runDir, port, timeout);
-                    StaleRuns.markOwned(runDir, process.pid());
-                    return new EmbeddedCluster(installation, runDir, port, process);
-                } catch (ProvisioningException e) {
-                    process.destroyForcibly();
-                    last = e;
-                }
-            }
-            throw last;
+            Path dir = runDir;
+            return launch(installation, runDir, settings, timeout, runAs, false, () -> StaleRuns.delete(dir));
         } catch (IOException e) {
             StaleRuns.delete(runDir);
             throw new ProvisioningException("Could not prepare an embedded PostgreSQL directory under " + baseDir
@@ -73,6 +134,34 @@ public final class EmbeddedCluster {
         } catch (RuntimeException e) {
             StaleRuns.delete(runDir);
             throw e;
+        }
+    }
+
+    private static EmbeddedCluster launch(Path installation, Path runDir, Map<String, String> settings,
+                                          Duration timeout, RunAs runAs, boolean reused, Runnable afterStop)
+            throws IOException {
+        ProvisioningException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {   // a free port can be taken between probe and bind
+            int port = freePort();
+            Process process = launch(installation, runDir, port, settings, runAs);
+            try {
+                awaitReady(process, runDir, port, timeout);
+                StaleRuns.markOwned(runDir, process.pid());
+                return new EmbeddedCluster(installation, runDir, port, process, reused, afterStop);
+            } catch (ProvisioningException e) {
+                process.destroyForcibly();
+                waitForExit(process);
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static void waitForExit(Process process) {
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -89,7 +178,7 @@ public final class EmbeddedCluster {
         return installation;
     }
 
-    /** Fast shutdown (SIGINT: disconnect clients, no waiting), then the directory is deleted. */
+    /** Fast shutdown (SIGINT: disconnect clients, no waiting); then a fresh directory is deleted, a kept one released. */
     public void stop() {
         try {
             if (process.isAlive()) {
@@ -104,7 +193,7 @@ public final class EmbeddedCluster {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         } finally {
-            StaleRuns.delete(runDir);
+            afterStop.run();
         }
     }
 
@@ -112,6 +201,7 @@ public final class EmbeddedCluster {
         List<String> command = runAs.wrap(List.of(installation.resolve("bin/initdb").toString(),
                 "-D", runDir.resolve("data").toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
                 "--locale=C", "--no-sync", "--no-instructions"));
+        Files.createDirectories(runDir);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(runDir.resolve("initdb.log").toFile()).start();
         try {

