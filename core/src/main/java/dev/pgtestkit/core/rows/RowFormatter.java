@@ -1,6 +1,5 @@
 package dev.pgtestkit.core.rows;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgtestkit.core.rows.internal.Json;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -62,8 +61,8 @@ public final class RowFormatter {
             appendMap(out, map, depth);
         } else if (value instanceof byte[] bytes) {
             appendBytes(out, bytes);
-        } else if (value instanceof JsonNode node) {
-            append(out, Json.toJava(node), depth);
+        } else if (Json.isJsonNode(value)) {
+            append(out, Json.toJava(value), depth);
         } else if (value instanceof Iterable<?> || value != null && value.getClass().isArray()) {
             appendList(out, asList(value), depth);
         } else {

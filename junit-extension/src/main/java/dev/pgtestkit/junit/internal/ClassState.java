@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** What the extension holds for one test class: its database (own or its enclosing class's) and transaction. */
-public final class ClassState implements Scope, AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
+public final class ClassState implements Scope, AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private final Class<?> testClass;
     private final PgTest config;

@@ -29,8 +29,12 @@ public final class Lifecycle {
 
     public static void afterAll(ExtensionContext context) {
         ClassState state = context.getStore(Databases.NAMESPACE).remove(classKey(context), ClassState.class);
-        if (state != null) {
-            state.finish(context, context.getExecutionException().isPresent());
+        try {
+            if (state != null) {
+                state.finish(context, context.getExecutionException().isPresent());
+            }
+        } finally {
+            ClassTransactionGate.leave(context);
         }
     }
 
@@ -52,6 +56,7 @@ public final class Lifecycle {
             }
             Optional<ClassTransaction> classTransaction = classState.transaction();
             if (classTransaction.isPresent()) {
+                ClassTransactionGate.enter(context, classContext(context));
                 state.useClassTransaction(classTransaction.get(), settings);
             } else {
                 state.useOwnTransaction(Pinning.pin(database, settings, "test " + test));
@@ -62,8 +67,12 @@ public final class Lifecycle {
 
     public static void afterEach(ExtensionContext context) {
         TestState state = context.getStore(Databases.NAMESPACE).remove(testKey(context), TestState.class);
-        if (state != null) {
-            state.end(context, context.getExecutionException().isPresent());
+        try {
+            if (state != null) {
+                state.end(context, context.getExecutionException().isPresent());
+            }
+        } finally {
+            ClassTransactionGate.leave(context);
         }
     }
 
@@ -87,7 +96,7 @@ public final class Lifecycle {
                 ? Databases.checkout(context, config) : null;
         DatabaseHandle database = ownsDatabase ? ownDatabase : parent.database().orElse(null);
         try {
-            ClassTransaction transaction = openClassTransaction(testClass, parent, ownsDatabase, database);
+            ClassTransaction transaction = openClassTransaction(context, parent, ownsDatabase, database);
             return new ClassState(testClass, config, ownDatabase, database, transaction);
         } catch (RuntimeException e) {
             if (ownDatabase != null) {
@@ -97,8 +106,9 @@ public final class Lifecycle {
         }
     }
 
-    private static ClassTransaction openClassTransaction(Class<?> testClass, ClassState parent, boolean ownsDatabase,
-                                                         DatabaseHandle database) {
+    private static ClassTransaction openClassTransaction(ExtensionContext context, ClassState parent,
+                                                         boolean ownsDatabase, DatabaseHandle database) {
+        Class<?> testClass = context.getRequiredTestClass();
         Optional<WithTransaction> annotation = Config.classTransaction(testClass);
         if (annotation.isEmpty() || database == null) {
             return null; // no class transaction, or one database per test: each test has its own transaction
@@ -106,17 +116,23 @@ public final class Lifecycle {
         TxSettings settings = Config.settings(annotation.get());
         Optional<ClassTransaction> outer = ownsDatabase ? Optional.empty()
                 : parent.transaction();
+        outer.ifPresent(t -> ClassTransactionGate.enter(context, parentContext(context)));
         return outer.map(t -> t.nested(settings, testClass.getSimpleName()))
                 .orElseGet(() -> ClassTransaction.top(database, settings, testClass.getSimpleName()));
     }
 
     private static ClassState parentState(ExtensionContext context) {
+        ExtensionContext parent = parentContext(context);
+        return parent != null && Config.pgTest(parent.getRequiredTestClass()).isPresent() ? classState(parent) : null;
+    }
+
+    /** The context of the enclosing class, for a nested class; null for a top-level class. */
+    private static ExtensionContext parentContext(ExtensionContext context) {
         Optional<ExtensionContext> parent = context.getParent();
         while (parent.isPresent() && parent.get().getTestClass().isEmpty()) {
             parent = parent.get().getParent();
         }
-        return parent.filter(p -> Config.pgTest(p.getRequiredTestClass()).isPresent())
-                .map(Lifecycle::classState).orElse(null);
+        return parent.orElse(null);
     }
 
     /** The class context of a method context (skipping test-template containers). */

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * What the extension holds for one test: its database (own with DATABASE_PER_TEST, else the class's) and its
  * transaction (a level of the class transaction, or a pinned connection of its own).
  */
-public final class TestState implements Scope, AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
+public final class TestState implements Scope, AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private final String test;
     private final DatabaseHandle ownDatabase;

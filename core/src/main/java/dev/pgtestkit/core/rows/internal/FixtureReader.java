@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgtestkit.core.rows.FixtureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,14 +27,9 @@ public final class FixtureReader {
     public record FixtureTable(String name, int line, List<FixtureRow> rows) {
     }
 
-    private static final ObjectMapper JSON = mapper(new JsonFactory());
+    private static final JsonFactory JSON = new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private FixtureReader() {
-    }
-
-    private static ObjectMapper mapper(JsonFactory factory) {
-        return new ObjectMapper(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** Whether {@code name} ends in .json, .yaml or .yml. */
@@ -59,7 +51,7 @@ public final class FixtureReader {
             return YamlFixtureReader.read(source, in);
         }
         try (JsonParser parser = JSON.createParser(in)) {
-            return tables(source, parser, JSON);
+            return tables(source, parser);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
@@ -71,7 +63,7 @@ public final class FixtureReader {
         }
     }
 
-    private static List<FixtureTable> tables(String source, JsonParser parser, ObjectMapper mapper) throws IOException {
+    private static List<FixtureTable> tables(String source, JsonParser parser) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             return List.of();
@@ -85,13 +77,12 @@ public final class FixtureReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             int line = parser.currentTokenLocation().getLineNr();
-            tables.add(new FixtureTable(name, line, rows(source, name, parser, mapper)));
+            tables.add(new FixtureTable(name, line, rows(source, name, parser)));
         }
         return List.copyOf(tables);
     }
 
-    private static List<FixtureRow> rows(String source, String table, JsonParser parser, ObjectMapper mapper)
-            throws IOException {
+    private static List<FixtureRow> rows(String source, String table, JsonParser parser) throws IOException {
         JsonToken token = parser.nextToken();
         if (token != JsonToken.START_ARRAY) {
             throw structure(source, table, -1, parser, "must be a list of rows; found " + describe(token));
@@ -104,7 +95,7 @@ public final class FixtureReader {
                         + describe(parser.currentToken()));
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> values = mapper.readValue(parser, LinkedHashMap.class);
+            Map<String, Object> values = (Map<String, Object>) Json.read(parser, JsonToken.START_OBJECT, true);
             rows.add(new FixtureRow(rows.size(), line, values));
         }
         return rows;

@@ -1,6 +1,5 @@
 package dev.pgtestkit.core.rows.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgtestkit.core.schema.NameMatcher;
 import dev.pgtestkit.core.schema.PgType;
 import dev.pgtestkit.core.schema.TypeCategory;
@@ -180,10 +179,7 @@ public final class ValueConverter {
             String s = text.toString();
             return Json.isJson(s) ? s : Json.write(s);
         }
-        if (value instanceof JsonNode node) {
-            return node.toString();
-        }
-        return Json.write(value);
+        return Json.isJsonNode(value) ? value.toString() : Json.write(value);
     }
 
     private static byte[] bytes(Object value) {

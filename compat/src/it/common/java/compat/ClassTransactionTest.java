@@ -1,0 +1,73 @@
+package compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgtestkit.junit.PgTest;
+import dev.pgtestkit.junit.WithTransaction;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A transaction spanning the class, in parallel mode: the @BeforeAll fixture stays, each test's writes (committed by
+ * the code) are rolled back, and the tests of the class (and of its nested class) take turns on the shared connection.
+ */
+@PgTest(migrations = "classpath:db/migration")
+@WithTransaction
+class ClassTransactionTest {
+
+    /** Tests of this class running right now; more than one would share the connection at once. */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+
+    @BeforeAll
+    static void fixture(DataSource dataSource) throws Exception {
+        Sql.registerAndCommit(dataSource, "fixture@example.com");
+    }
+
+    @RepeatedTest(4)
+    void codeThatCommitsIsRolledBackAfterEachTest(DataSource dataSource) throws Exception {
+        assertThat(RUNNING.incrementAndGet()).as("tests of one class transaction at once").isEqualTo(1);
+        try {
+            assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(1);
+            Sql.registerAndCommit(dataSource, "user@example.com");
+            Thread.sleep(30); // gives a test that should wait the time to break in
+            assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(2);
+        } finally {
+            RUNNING.decrementAndGet();
+        }
+    }
+
+    @Nested
+    class WithMoreAccounts {
+
+        @BeforeAll
+        static void moreAccounts(DataSource dataSource) throws Exception {
+            Sql.registerAndCommit(dataSource, "nested@example.com");
+        }
+
+        @RepeatedTest(3)
+        void seesTheOuterAndItsOwnFixture(DataSource dataSource) throws Exception {
+            assertThat(RUNNING.incrementAndGet()).as("tests of one class transaction at once").isEqualTo(1);
+            try {
+                assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(2);
+                Sql.registerAndCommit(dataSource, "nested-user@example.com");
+                Thread.sleep(30);
+            } finally {
+                RUNNING.decrementAndGet();
+            }
+        }
+    }
+
+    @Test
+    void theNestedClassFixtureIsGoneAfterIt(DataSource dataSource) throws Exception {
+        assertThat(RUNNING.incrementAndGet()).isEqualTo(1);
+        try {
+            assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts WHERE email LIKE 'nested%'")).isZero();
+        } finally {
+            RUNNING.decrementAndGet();
+        }
+    }
+}

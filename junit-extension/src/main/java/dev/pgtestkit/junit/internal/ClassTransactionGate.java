@@ -1,0 +1,76 @@
+package dev.pgtestkit.junit.internal;
+
+import java.util.concurrent.Semaphore;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The older equivalent of {@link ClassTransactionLocks} for JUnit 5.10 and 5.11, which have no
+ * {@code ResourceLocksProvider} (and ignore the annotation's {@code providers}): the children of a class whose
+ * transaction spans the class (its tests and {@code @Nested} classes) take turns on a permit of that class, held
+ * from a test's {@code beforeEach} to its {@code afterEach}, and from a nested class's {@code beforeAll} to its
+ * {@code afterAll}. Without parallel execution, nobody ever waits. A semaphore, not a lock: JUnit may run a nested
+ * class's callbacks on different threads.
+ */
+final class ClassTransactionGate {
+
+    /** Whether this JUnit lacks resource lock providers, so the extension must serialize class transactions. */
+    static final boolean NEEDED = !present("org.junit.jupiter.api.parallel.ResourceLocksProvider");
+
+    private ClassTransactionGate() {
+    }
+
+    /**
+     * Waits for the permit of {@code parentClass} and keeps it in {@code child}'s store until {@link #leave}, or
+     * until JUnit closes that store (when {@code child} ends without reaching its after-callback).
+     */
+    static void enter(ExtensionContext child, ExtensionContext parentClass) {
+        if (!NEEDED) {
+            return;
+        }
+        Semaphore permit = parentClass.getStore(Databases.NAMESPACE).getOrComputeIfAbsent(
+                "gate:" + parentClass.getUniqueId(), k -> new Semaphore(1), Semaphore.class);
+        permit.acquireUninterruptibly();
+        child.getStore(Databases.NAMESPACE).put(key(child), new Held(permit));
+    }
+
+    static void leave(ExtensionContext child) {
+        if (NEEDED) {
+            Held held = child.getStore(Databases.NAMESPACE).remove(key(child), Held.class);
+            if (held != null) {
+                held.close();
+            }
+        }
+    }
+
+    private static String key(ExtensionContext child) {
+        return "gate-held:" + child.getUniqueId();
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, ClassTransactionGate.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** A permit held; released once. Closeable for every JUnit version's store. */
+    @SuppressWarnings("deprecation")
+    private static final class Held implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+        private final Semaphore permit;
+        private boolean released;
+
+        Held(Semaphore permit) {
+            this.permit = permit;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!released) {
+                released = true;
+                permit.release();
+            }
+        }
+    }
+}
