@@ -43,11 +43,12 @@ public final class DatabaseTemplate implements AutoCloseable {
     private final ClonePool pool;
     private final boolean built;
 
-    private DatabaseTemplate(PostgresServer server, String name, MigrationSource source, int poolSize) {
+    private DatabaseTemplate(PostgresServer server, String name, MigrationSource source, List<String> extensions,
+                             int poolSize) {
         this.server = server;
         this.name = name;
         this.source = source;
-        this.built = TemplateBuilder.ensure(server, name, source);
+        this.built = TemplateBuilder.ensure(server, name, source, extensions);
         this.pool = new ClonePool(server, name, poolSize);
     }
 
@@ -101,6 +102,7 @@ public final class DatabaseTemplate implements AutoCloseable {
         private final PostgresServer server;
         private final List<String> locations = new ArrayList<>();
         private final List<Path> scripts = new ArrayList<>();
+        private final List<String> extensions = new ArrayList<>();
         private int poolSize = 2;
 
         private Builder(PostgresServer server) {
@@ -119,6 +121,15 @@ public final class DatabaseTemplate implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Extensions created in the template before the migrations ({@code CREATE EXTENSION IF NOT EXISTS}), e.g.
+         * {@code citext}, {@code pg_trgm}; they are part of the template's name.
+         */
+        public Builder extensions(String... names) {
+            extensions.addAll(List.of(names));
+            return this;
+        }
+
         /** Clones kept ready in the background (default 2; 0 disables the pool). */
         public Builder poolSize(int size) {
             if (size < 0) {
@@ -132,10 +143,12 @@ public final class DatabaseTemplate implements AutoCloseable {
         public DatabaseTemplate build() {
             MigrationSource source = new MigrationSource(locations, scripts);
             String name = PostgresServer.DATABASE_PREFIX + "tpl_"
-                    + shortHash(source.checksum() + "|" + server.versionNum() + "|" + FORMAT);
+                    + shortHash(source.checksum() + "|" + server.versionNum() + "|" + FORMAT
+                    + (extensions.isEmpty() ? "" : "|extensions " + extensions));
             String key = server.description() + "|" + name;
             return INSTANCES.computeIfAbsent(key, k -> {
-                DatabaseTemplate template = new DatabaseTemplate(server, name, source, poolSize);
+                DatabaseTemplate template = new DatabaseTemplate(server, name, source, List.copyOf(extensions),
+                        poolSize);
                 SharedServers.beforeStop(template::close);
                 return template;
             });

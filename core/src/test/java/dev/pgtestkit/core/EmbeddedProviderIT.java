@@ -17,7 +17,7 @@ class EmbeddedProviderIT {
     @Test
     void startsPostgres17WithTestFriendlySettingsAndStopsCleanly() throws Exception {
         Path base = Files.createTempDirectory("pgtestkit-it-");
-        PostgresServer server = PostgresProvider.embedded().withBaseDirectory(base).start();
+        PostgresServer server = PostgresProvider.embedded().withBaseDirectory(base).withKeptData(false).start();
         try (server; Connection c = server.connect("postgres")) {
             assertThat(server.kind()).isEqualTo("embedded");
             assertThat(server.versionNum()).isBetween(170000, 179999);
@@ -28,7 +28,8 @@ class EmbeddedProviderIT {
             assertThat(server.jdbcUrl("postgres")).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/postgres\\?user=postgres");
         }
         try (var runs = Files.list(base)) {
-            assertThat(runs.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("run-"));
+            assertThat(runs.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("run-"))
+                    .noneMatch(n -> n.equals("clusters"));
         }
     }
 

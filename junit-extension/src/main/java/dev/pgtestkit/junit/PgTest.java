@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The server comes from {@code PostgresProvider.auto()}, once per JVM (embedded PostgreSQL unless
- * {@code PGTESTKIT_URL} names one or Docker answers). The template is built once per distinct set of migrations
+ * <p>The server comes from {@code PostgresProvider.auto()}, once per JVM and configuration (embedded PostgreSQL unless
+ * {@code PGTESTKIT_URL} names one or Docker answers): classes asking for the same {@link #postgres()} version and
+ * {@link #settings()} share a server, classes asking for others get servers of their own. The template is built once per distinct set of migrations
  * (and reused by later runs until a file changes); each test class gets a clone from a warm pool, or each test
  * method with {@link Isolation#DATABASE_PER_TEST}. {@code @Nested} classes share their enclosing class's database
  * unless they carry {@code @PgTest} themselves.
@@ -45,6 +46,26 @@ public @interface PgTest {
      * to the working directory); default none.
      */
     String[] scripts() default {};
+
+    /**
+     * The PostgreSQL major version, e.g. {@code "18"}; default {@code ""}: {@code PGTESTKIT_PG_VERSION} (or
+     * {@code -Dpgtestkit.pg.version}) when set, else the provider's (17). Embedded binaries of another version come
+     * from the local Maven repository, a Testcontainers image gets the version as its tag, and a
+     * {@code PGTESTKIT_URL} server must run that version.
+     */
+    String postgres() default "";
+
+    /**
+     * Server settings as {@code name=value}, e.g. {@code shared_preload_libraries=pg_stat_statements}; default none.
+     * The embedded server and containers start with them; a {@code PGTESTKIT_URL} server must already have them.
+     */
+    String[] settings() default {};
+
+    /**
+     * Extensions created in the template database before the migrations, e.g. {@code citext}; default none. Part of
+     * the template's identity: classes with other extensions get another template.
+     */
+    String[] extensions() default {};
 
     /** One database per class (default) or per test method. */
     Isolation isolation() default Isolation.DATABASE_PER_CLASS;

@@ -120,9 +120,11 @@ final class PersistentDir implements AutoCloseable {
         if (orphan.isPresent()) {
             EmbeddedCluster.log().info("Stopping embedded PostgreSQL (pid {}) left running in {} by a JVM that died",
                     orphan.get().pid(), pidFile.getParent());
-            new ProcessBuilder("kill", "-QUIT", Long.toString(orphan.get().pid())).start();
+            // Fast shutdown (a checkpoint): an immediate one would lose what synchronous_commit=off had not yet
+            // written, such as a template the dead JVM had just built.
+            new ProcessBuilder("kill", "-INT", Long.toString(orphan.get().pid())).start();
             try {
-                orphan.get().onExit().get(10, TimeUnit.SECONDS);
+                orphan.get().onExit().get(20, TimeUnit.SECONDS);
             } catch (Exception e) {
                 orphan.get().destroyForcibly();
             }

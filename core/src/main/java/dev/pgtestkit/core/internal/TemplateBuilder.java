@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -31,12 +32,17 @@ public final class TemplateBuilder {
 
     /** Builds the template {@code name} from {@code source} unless it already exists; returns true when built. */
     public static boolean ensure(PostgresServer server, String name, MigrationSource source) {
+        return ensure(server, name, source, List.of());
+    }
+
+    /** As {@link #ensure(PostgresServer, String, MigrationSource)}, creating {@code extensions} first. */
+    public static boolean ensure(PostgresServer server, String name, MigrationSource source, List<String> extensions) {
         try (Connection lock = server.connect(server.adminDatabase())) {
             lock.setAutoCommit(true);
             long key = lockKey(name);
             execute(lock, "SELECT pg_advisory_lock(" + key + ")");
             try {
-                return buildIfMissing(server, lock, name, source);
+                return buildIfMissing(server, lock, name, source, extensions);
             } finally {
                 execute(lock, "SELECT pg_advisory_unlock(" + key + ")");
             }
@@ -46,8 +52,8 @@ public final class TemplateBuilder {
         }
     }
 
-    private static boolean buildIfMissing(PostgresServer server, Connection admin, String name, MigrationSource source)
-            throws SQLException {
+    private static boolean buildIfMissing(PostgresServer server, Connection admin, String name, MigrationSource source,
+                                          List<String> extensions) throws SQLException {
         Boolean isTemplate = templateState(admin, name);
         if (Boolean.TRUE.equals(isTemplate)) {
             server.retain(name);
@@ -60,6 +66,7 @@ public final class TemplateBuilder {
         long start = System.nanoTime();
         server.createDatabase(name, "template0");
         try {
+            Extensions.create(server, name, extensions);
             migrate(server, name, source);
             execute(admin, "ALTER DATABASE " + Identifiers.quote(name) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
         } catch (RuntimeException | SQLException e) {

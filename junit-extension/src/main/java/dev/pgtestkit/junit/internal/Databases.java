@@ -1,7 +1,9 @@
 package dev.pgtestkit.junit.internal;
 
+import dev.pgtestkit.core.AutoProvider;
 import dev.pgtestkit.core.DatabaseTemplate;
 import dev.pgtestkit.core.MigrationException;
+import dev.pgtestkit.core.PgTestkitException;
 import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.junit.PgTest;
@@ -12,13 +14,15 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * The server and templates behind {@link PgTest}, kept in the root store of the engine run: one server, one
- * template per distinct set of migrations. Both are JVM-wide objects of core (shared server, template with its warm
+ * The servers and templates behind {@link PgTest}, kept in the root store of the engine run: one server per distinct
+ * version and settings, one template per server and distinct set of migrations and extensions. Both are JVM-wide objects of core (shared server, template with its warm
  * clone pool, drained at JVM exit), so the store holds references for lookup and closes nothing: closing a
  * template here would empty its pool for every later engine run in the same JVM.
  */
@@ -37,14 +41,42 @@ public final class Databases {
 
     static DatabaseTemplate template(ExtensionContext context, PgTest config) {
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
-        PostgresServer server = root.getOrComputeIfAbsent(ServerRef.class,
-                k -> new ServerRef(PostgresProvider.auto().shared()), ServerRef.class).server();
-        TemplateKey key = new TemplateKey(List.of(config.migrations()), List.of(config.scripts()));
+        ServerKey serverKey = new ServerKey(config.postgres(), settings(config));
+        PostgresServer server = root.getOrComputeIfAbsent(serverKey, k -> new ServerRef(start(k)), ServerRef.class)
+                .server();
+        TemplateKey key = new TemplateKey(serverKey, List.of(config.migrations()), List.of(config.scripts()),
+                List.of(config.extensions()));
         return root.getOrComputeIfAbsent(key, k -> new TemplateRef(build(server, k)), TemplateRef.class).template();
+    }
+
+    private static PostgresServer start(ServerKey key) {
+        AutoProvider provider = PostgresProvider.auto();
+        if (!key.version().isBlank()) {
+            provider = provider.withPostgresVersion(key.version());
+        }
+        for (Map.Entry<String, String> setting : key.settings().entrySet()) {
+            provider = provider.setting(setting.getKey(), setting.getValue());
+        }
+        return provider.shared();
+    }
+
+    /** {@code name=value} pairs of {@link PgTest#settings()}, in order. */
+    static Map<String, String> settings(PgTest config) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : config.settings()) {
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new PgTestkitException("@PgTest(settings) entry '" + setting + "' is not name=value. Write "
+                        + "server settings like \"shared_preload_libraries=pg_stat_statements\".");
+            }
+            settings.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+        }
+        return settings;
     }
 
     private static DatabaseTemplate build(PostgresServer server, TemplateKey key) {
         return DatabaseTemplate.builder(server)
+                .extensions(key.extensions().toArray(String[]::new))
                 .flywayLocations(key.migrations().toArray(String[]::new))
                 .sqlScripts(key.scripts().stream().map(Databases::scriptPath).toArray(Path[]::new))
                 .build();
@@ -92,10 +124,18 @@ public final class Databases {
     private record TemplateRef(DatabaseTemplate template) {
     }
 
-    private record TemplateKey(List<String> migrations, List<String> scripts) {
+    private record ServerKey(String version, Map<String, String> settings) {
+        ServerKey {
+            settings = Map.copyOf(settings);
+        }
+    }
+
+    private record TemplateKey(ServerKey server, List<String> migrations, List<String> scripts,
+                               List<String> extensions) {
         TemplateKey {
             migrations = List.copyOf(migrations);
             scripts = List.copyOf(scripts);
+            extensions = List.copyOf(extensions);
         }
     }
 }
