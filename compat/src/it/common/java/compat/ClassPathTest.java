@@ -46,6 +46,15 @@ class ClassPathTest {
     }
 
     @Test
+    void withoutAnSlf4jProviderPgtestkitSaysOnceOnStderrThatItsWarningsAreLost() {
+        boolean noProvider = System.getProperty("compat.slf4j").equals("none");
+        dev.pgtestkit.core.PostgresProvider.auto().shared(); // the first server request checks
+        assertThat(dev.pgtestkit.core.internal.LoggingCheck.noProvider()).isEqualTo(noProvider);
+        assertThat(System.getProperty("pgtestkit.slf4j.notice")).as("notice said")
+                .isEqualTo(noProvider ? "said" : null);
+    }
+
+    @Test
     void nothingOfPgtestkitsOwnBuildIsOnTheClassPath() {
         assertThat(present("org.openjdk.jmh.annotations.Benchmark")).as("JMH").isFalse();
         assertThat(present("org.apache.commons.math3.stat.StatUtils")).as("commons-math3").isFalse();

@@ -303,6 +303,7 @@ public final class QueryLogger implements AutoCloseable {
          * @throws IllegalArgumentException when a setting is out of range
          */
         public QueryLogger build() {
+            dev.pgtestkit.querylog.internal.SilentLogging.noticeOnce();
             require(slowThreshold == null || (!slowThreshold.isNegative() && !slowThreshold.isZero()),
                     "slowThreshold must be positive (or null to turn slow-query detection off), was " + slowThreshold);
             require(nPlusOneThreshold >= 2, "nPlusOneThreshold must be at least 2, was " + nPlusOneThreshold);

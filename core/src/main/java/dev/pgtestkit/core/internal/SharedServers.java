@@ -29,6 +29,7 @@ public final class SharedServers {
     public static synchronized PostgresServer get(String key, Supplier<PostgresServer> start) {
         PostgresServer server = SERVERS.get(key);
         if (server == null) {
+            LoggingCheck.warnOnceIfNoProvider();
             installHook();
             server = new UncloseableServer(start.get());
             SERVERS.put(key, server);
