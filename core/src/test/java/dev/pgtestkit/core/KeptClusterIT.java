@@ -13,26 +13,45 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The embedded cluster's directory kept across runs: the second run finds its template, a damaged directory is
- * rebuilt, and a second JVM wanting the same cluster at the same time gets another one without waiting. Each test
- * works in a base directory of its own (the binaries are extracted there too).
+ * rebuilt, and a second JVM wanting the same cluster at the same time gets another one without waiting. The class
+ * works in a base directory of its own (binaries extracted once), deleted at the end; each test has clusters of
+ * its own through a setting (clusters are kept per binaries and settings).
  */
 class KeptClusterIT {
 
     private static final String MIGRATIONS = "classpath:db/template-test/flyway";
-    private Path base;
+    private static Path base;
+    private String cluster;
 
-    @BeforeEach
-    void baseDirectory() throws IOException {
+    @BeforeAll
+    static void baseDirectory() throws IOException {
         base = Files.createTempDirectory("pgtestkit-kept-");
     }
 
+    @AfterAll
+    static void deleteBaseDirectory() throws IOException {
+        try (var paths = Files.walk(base)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @BeforeEach
+    void clusterOfThisTest(TestInfo test) {
+        cluster = test.getTestMethod().orElseThrow().getName();
+    }
+
     private EmbeddedProvider provider() {
-        return PostgresProvider.embedded().withBaseDirectory(base);
+        return PostgresProvider.embedded().withBaseDirectory(base).setting("cluster_name", cluster);
     }
 
     @Test
@@ -80,7 +99,7 @@ class KeptClusterIT {
         try (PostgresServer mine = provider().start(); Connection c = mine.connect("postgres")) {
             Path myDir = Path.of(EmbeddedProviderIT.setting(c, "data_directory"));
             DatabaseTemplate.builder(mine).flywayLocations(MIGRATIONS).poolSize(0).build();
-            Child child = Child.start(base);
+            Child child = Child.start(base, cluster);
             List<String> lines = child.awaitReady();
             Path childDir = Path.of(lines.get(0).substring("DIR ".length()));
             assertThat(childDir).isNotEqualTo(myDir);
@@ -98,10 +117,10 @@ class KeptClusterIT {
 
     /** A JVM running KeptClusterChild with this JVM's class path. */
     private record Child(Process process, BufferedReader out) {
-        static Child start(Path base) throws IOException {
+        static Child start(Path base, String cluster) throws IOException {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), KeptClusterChild.class.getName(), base.toString(),
-                    MIGRATIONS).redirectErrorStream(true).start();
+                    MIGRATIONS, cluster).redirectErrorStream(true).start();
             return new Child(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
         }
 

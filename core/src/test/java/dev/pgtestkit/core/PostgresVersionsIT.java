@@ -36,10 +36,11 @@ class PostgresVersionsIT {
 
     @Test
     void sharedServersAreOnePerVersion() {
-        PostgresServer default17 = PostgresProvider.embedded().shared();
+        PostgresServer pg14 = PostgresProvider.embedded().withPostgresVersion("14").shared();
         PostgresServer pg18 = PostgresProvider.embedded().withPostgresVersion("18").shared();
         assertThat(PostgresProvider.embedded().withPostgresVersion("18").shared()).isSameAs(pg18);
+        assertThat(pg14.versionNum() / 10000).isEqualTo(14);
         assertThat(pg18.versionNum() / 10000).isEqualTo(18);
-        assertThat(default17.description()).isNotEqualTo(pg18.description());
+        assertThat(pg14.description()).isNotEqualTo(pg18.description());
     }
 }

@@ -41,9 +41,18 @@ CREATE TABLE customers (
     created_at   timestamptz NOT NULL DEFAULT now(),
     deleted_at   timestamptz,
     CONSTRAINT customers_customer_no_key UNIQUE (customer_no),
-    CONSTRAINT customers_external_ref_key UNIQUE NULLS NOT DISTINCT (external_ref),
     CONSTRAINT customers_deleted_after_created CHECK (deleted_at IS NULL OR deleted_at >= created_at)
 );
+-- NULLS NOT DISTINCT exists from PostgreSQL 15 (EXECUTE: 14 cannot even parse it); on 14 the key is a plain UNIQUE.
+DO $$
+BEGIN
+    IF current_setting('server_version_num')::int >= 150000 THEN
+        EXECUTE 'ALTER TABLE customers ADD CONSTRAINT customers_external_ref_key UNIQUE NULLS NOT DISTINCT (external_ref)';
+    ELSE
+        ALTER TABLE customers ADD CONSTRAINT customers_external_ref_key UNIQUE (external_ref);
+    END IF;
+END
+$$;
 CREATE UNIQUE INDEX customers_live_email_key ON customers (email) WHERE deleted_at IS NULL;
 CREATE INDEX customers_preferences_idx ON customers USING gin (preferences);
 CREATE INDEX customers_lower_name_idx ON customers (lower(full_name));

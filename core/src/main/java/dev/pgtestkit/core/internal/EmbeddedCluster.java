@@ -152,9 +152,16 @@ public final class EmbeddedCluster {
                 process.destroyForcibly();
                 waitForExit(process);
                 last = e;
+                if (!portTaken(runDir)) {
+                    break; // another port would not help (a damaged cluster, a bad setting)
+                }
             }
         }
         throw last;
+    }
+
+    private static boolean portTaken(Path runDir) {
+        return StaleRuns.tail(runDir.resolve("postgres.log")).contains("could not bind");
     }
 
     private static void waitForExit(Process process) {

@@ -9,7 +9,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * A second JVM for KeptClusterIT: starts an embedded server on the base directory in args[0], prints its data
+ * A second JVM for KeptClusterIT: starts an embedded server on the base directory in args[0] (migrations args[1],
+ * cluster_name args[2]), prints its data
  * directory and whether it built the template, then waits until its standard input closes (or it is killed).
  */
 public final class KeptClusterChild {
@@ -18,7 +19,8 @@ public final class KeptClusterChild {
     }
 
     public static void main(String[] args) throws Exception {
-        PostgresServer server = PostgresProvider.embedded().withBaseDirectory(Path.of(args[0])).start();
+        PostgresServer server = PostgresProvider.embedded().withBaseDirectory(Path.of(args[0]))
+                .setting("cluster_name", args[2]).start();
         try (Connection c = server.connect("postgres"); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT current_setting('data_directory')")) {
             rs.next();
