@@ -59,7 +59,7 @@ public final class ServerStartupBenchmark {
         }
         List<Contender> contenders = List.of(
                 new Contender("existing server (baseline)", () -> PostgresProvider.url(baselineUrl())),
-                new Contender("embedded", PostgresProvider::embedded),
+                new Contender("embedded", () -> PostgresProvider.embedded().withKeptData(false)),
                 new Contender("testcontainers", () -> PostgresProvider.testcontainers().withImage(image())));
         for (int round = 0; round < rounds; round++) {
             for (Contender contender : contenders) {
