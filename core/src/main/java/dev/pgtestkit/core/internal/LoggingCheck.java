@@ -13,9 +13,10 @@ import org.slf4j.helpers.NOPLoggerFactory;
  */
 public final class LoggingCheck {
 
-    static final String NOTICE = "pgtestkit: no SLF4J provider is on the class path, so pgtestkit's warnings "
+    static final String NOTICE = "pgtestkit: SLF4J has no provider it can use (none on the class path, or one for "
+            + "the other slf4j-api line: 1.7 needs a 1.7 binding, 2.x a 2.x provider), so pgtestkit's warnings "
             + "(isolation limits, N+1 queries, slow statements, which server it chose) are not shown. Add one test "
-            + "dependency, e.g. org.slf4j:slf4j-simple (or use your logback/log4j setup).";
+            + "dependency that matches your slf4j-api, e.g. org.slf4j:slf4j-simple.";
     /** Set by the first of pgtestkit's modules to say it; the query logger uses the same key. */
     static final String SAID_PROPERTY = "pgtestkit.slf4j.notice";
 

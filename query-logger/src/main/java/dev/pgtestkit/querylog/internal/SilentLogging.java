@@ -18,9 +18,10 @@ public final class SilentLogging {
     public static void noticeOnce() {
         if (LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory
                 && System.getProperties().putIfAbsent(SAID_PROPERTY, "said") == null) {
-            System.err.println("pgtestkit query logger: no SLF4J provider is on the class path, so the N+1 findings "
-                    + "and slow statements it logs are lost (its JSON-lines file and HTML report still work). Add one "
-                    + "test dependency, e.g. org.slf4j:slf4j-simple.");
+            System.err.println("pgtestkit query logger: SLF4J has no provider it can use (none on the class path, or "
+                    + "one for the other slf4j-api line, 1.7 or 2.x), so the N+1 findings and slow statements it logs "
+                    + "are lost (its JSON-lines file and HTML report still work). Add one test dependency that matches "
+                    + "your slf4j-api, e.g. org.slf4j:slf4j-simple.");
         }
     }
 }
