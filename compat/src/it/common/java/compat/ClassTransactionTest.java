@@ -27,17 +27,28 @@ class ClassTransactionTest {
         Sql.registerAndCommit(dataSource, "fixture@example.com");
     }
 
-    @RepeatedTest(4)
-    void codeThatCommitsIsRolledBackAfterEachTest(DataSource dataSource) throws Exception {
+    /** What a test of this class does, checking that no other test of the class runs meanwhile. */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static void alone(Work work) throws Exception {
         assertThat(RUNNING.incrementAndGet()).as("tests of one class transaction at once").isEqualTo(1);
         try {
-            assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(1);
-            Sql.registerAndCommit(dataSource, "user@example.com");
+            work.run();
             Thread.sleep(30); // gives a test that should wait the time to break in
-            assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(2);
         } finally {
             RUNNING.decrementAndGet();
         }
+    }
+
+    @RepeatedTest(4)
+    void codeThatCommitsIsRolledBackAfterEachTest(DataSource dataSource) throws Exception {
+        alone(() -> {
+            assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(1);
+            Sql.registerAndCommit(dataSource, "user@example.com");
+            assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(2);
+        });
     }
 
     @Nested
@@ -50,24 +61,16 @@ class ClassTransactionTest {
 
         @RepeatedTest(3)
         void seesTheOuterAndItsOwnFixture(DataSource dataSource) throws Exception {
-            assertThat(RUNNING.incrementAndGet()).as("tests of one class transaction at once").isEqualTo(1);
-            try {
+            alone(() -> {
                 assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(2);
                 Sql.registerAndCommit(dataSource, "nested-user@example.com");
-                Thread.sleep(30);
-            } finally {
-                RUNNING.decrementAndGet();
-            }
+            });
         }
     }
 
     @Test
     void theNestedClassFixtureIsGoneAfterIt(DataSource dataSource) throws Exception {
-        assertThat(RUNNING.incrementAndGet()).isEqualTo(1);
-        try {
-            assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts WHERE email LIKE 'nested%'")).isZero();
-        } finally {
-            RUNNING.decrementAndGet();
-        }
+        alone(() -> assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts WHERE email LIKE 'nested%'"))
+                .isZero());
     }
 }

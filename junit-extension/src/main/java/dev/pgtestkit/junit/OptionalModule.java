@@ -16,7 +16,7 @@ enum OptionalModule {
     OptionalModule(String className, String artifactId) {
         this.className = className;
         this.artifactId = artifactId;
-        this.present = isOnClassPath(className);
+        this.present = dev.pgtestkit.core.internal.ClassPath.has(className);
     }
 
     boolean present() {
@@ -32,14 +32,5 @@ enum OptionalModule {
     String howToAdd() {
         return "add the test dependency dev.pgtestkit:" + artifactId + " (it comes with pgtestkit-junit-extension "
                 + "unless excluded)";
-    }
-
-    private static boolean isOnClassPath(String className) {
-        try {
-            Class.forName(className, false, OptionalModule.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

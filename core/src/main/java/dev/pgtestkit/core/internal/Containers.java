@@ -26,12 +26,7 @@ public final class Containers {
 
     /** Whether Testcontainers is on the class path. */
     public static boolean present() {
-        try {
-            Class.forName("org.testcontainers.containers.GenericContainer", false, Containers.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return ClassPath.has("org.testcontainers.containers.GenericContainer");
     }
 
     /** A started container and how to reach it; {@code close} removes it. */

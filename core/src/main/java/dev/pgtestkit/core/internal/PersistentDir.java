@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -45,7 +42,9 @@ final class PersistentDir implements AutoCloseable {
                                          RunAs runAs) throws IOException {
         Path clusters = baseDir.resolve("clusters");
         runAs.makeTraversable(clusters);
-        String key = installation.getFileName() + "-" + hash(new TreeMap<>(settings).toString());
+        // String.hashCode is specified, so stable across JVMs; settings that collided would only share templates.
+        String key = installation.getFileName() + "-" + Integer.toHexString(new TreeMap<>(settings).toString()
+                .hashCode());
         for (int slot = 0; slot < SLOTS; slot++) {
             Optional<PersistentDir> claimed = tryLock(clusters, key + "-" + slot);
             if (claimed.isPresent()) {
@@ -140,15 +139,6 @@ final class PersistentDir implements AutoCloseable {
             lockFile.close();
         } catch (IOException e) {
             EmbeddedCluster.log().debug("Releasing the lock of {} failed: {}", dir, e.getMessage());
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

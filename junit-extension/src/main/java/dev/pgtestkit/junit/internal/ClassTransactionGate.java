@@ -1,5 +1,6 @@
 package dev.pgtestkit.junit.internal;
 
+import dev.pgtestkit.core.internal.ClassPath;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class ClassTransactionGate {
 
     /** Whether this JUnit lacks resource lock providers, so the extension must serialize class transactions. */
-    static final boolean NEEDED = !present("org.junit.jupiter.api.parallel.ResourceLocksProvider");
+    static final boolean NEEDED = !ClassPath.has("org.junit.jupiter.api.parallel.ResourceLocksProvider");
 
     private ClassTransactionGate() {
     }
@@ -44,15 +45,6 @@ final class ClassTransactionGate {
 
     private static String key(ExtensionContext child) {
         return "gate-held:" + child.getUniqueId();
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, ClassTransactionGate.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** A permit held; released once. Closeable for every JUnit version's store. */

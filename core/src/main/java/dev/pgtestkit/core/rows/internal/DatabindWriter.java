@@ -2,6 +2,7 @@ package dev.pgtestkit.core.rows.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgtestkit.core.internal.ClassPath;
 
 /** Objects {@link Json} cannot write itself, through jackson-databind: loaded only when such an object comes. */
 final class DatabindWriter {
@@ -10,7 +11,7 @@ final class DatabindWriter {
     }
 
     static String write(Object value) {
-        if (!present()) {
+        if (!ClassPath.has("com.fasterxml.jackson.databind.ObjectMapper")) {
             throw new IllegalArgumentException("a " + value.getClass().getName() + " can be written as JSON only "
                     + "with jackson-databind on the class path (add com.fasterxml.jackson.core:jackson-databind), or "
                     + "pass a Map, List, record or JSON text");
@@ -19,15 +20,6 @@ final class DatabindWriter {
             return Holder.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static boolean present() {
-        try {
-            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, DatabindWriter.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 
