@@ -42,7 +42,7 @@ class ClassTransactionTest {
         }
     }
 
-    @RepeatedTest(4)
+    @RepeatedTest(12) // more tests than JUnit has workers, all waiting while the nested class holds the transaction
     void codeThatCommitsIsRolledBackAfterEachTest(DataSource dataSource) throws Exception {
         alone(() -> {
             assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(1);
@@ -59,7 +59,7 @@ class ClassTransactionTest {
             Sql.registerAndCommit(dataSource, "nested@example.com");
         }
 
-        @RepeatedTest(3)
+        @RepeatedTest(4)
         void seesTheOuterAndItsOwnFixture(DataSource dataSource) throws Exception {
             alone(() -> {
                 assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(2);

@@ -1,6 +1,7 @@
 package dev.pgtestkit.junit.internal;
 
 import dev.pgtestkit.core.internal.ClassPath;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * transaction spans the class (its tests and {@code @Nested} classes) take turns on a permit of that class, held
  * from a test's {@code beforeEach} to its {@code afterEach}, and from a nested class's {@code beforeAll} to its
  * {@code afterAll}. Without parallel execution, nobody ever waits. A semaphore, not a lock: JUnit may run a nested
- * class's callbacks on different threads.
+ * class's callbacks on different threads. Waiting goes through {@link ForkJoinPool#managedBlock}, as JUnit's own
+ * resource locks do: JUnit's workers are ForkJoin threads, and a nested class holding its parent's permit needs a
+ * free worker for its own tests while its parent's other tests wait; a plain blocking wait starved the pool.
  */
 final class ClassTransactionGate {
 
@@ -30,8 +33,34 @@ final class ClassTransactionGate {
         }
         Semaphore permit = parentClass.getStore(Databases.NAMESPACE).getOrComputeIfAbsent(
                 "gate:" + parentClass.getUniqueId(), k -> new Semaphore(1), Semaphore.class);
-        permit.acquireUninterruptibly();
+        acquire(permit);
         child.getStore(Databases.NAMESPACE).put(key(child), new Held(permit));
+    }
+
+    private static void acquire(Semaphore permit) {
+        try {
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                private boolean acquired;
+
+                @Override
+                public boolean block() throws InterruptedException {
+                    if (!acquired) {
+                        permit.acquire();
+                        acquired = true;
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    return acquired || (acquired = permit.tryAcquire());
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another test of the same class "
+                    + "transaction to finish", e);
+        }
     }
 
     static void leave(ExtensionContext child) {
