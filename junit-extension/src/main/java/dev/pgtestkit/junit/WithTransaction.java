@@ -1,5 +1,7 @@
 package dev.pgtestkit.junit;
 
+import dev.pgtestkit.core.tx.ThreadPolicy;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
 import dev.pgtestkit.junit.internal.ClassTransactionLocks;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

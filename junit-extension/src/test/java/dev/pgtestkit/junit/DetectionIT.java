@@ -11,6 +11,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.QueryException;
+import dev.pgtestkit.core.tx.ThreadPolicy;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,5 +1,7 @@
 package dev.pgtestkit.junit.internal;
 
+import dev.pgtestkit.core.tx.TestLevel;
+import dev.pgtestkit.core.tx.TestTransaction;
 import dev.pgtestkit.junit.PgTest;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,24 +13,24 @@ public final class ClassState implements Scope, AutoCloseable {
     private final PgTest config;
     private final DatabaseHandle ownDatabase;
     private final DatabaseHandle database;
-    private final ClassTransaction transaction;
+    private final TestLevel level;
     private final Resources resources = new Resources();
 
     ClassState(Class<?> testClass, PgTest config, DatabaseHandle ownDatabase, DatabaseHandle database,
-               ClassTransaction transaction) {
+               TestLevel level) {
         this.testClass = testClass;
         this.config = config;
         this.ownDatabase = ownDatabase;
         this.database = database;
-        this.transaction = transaction;
+        this.level = level;
     }
 
     public PgTest config() {
         return config;
     }
 
-    Optional<ClassTransaction> transaction() {
-        return Optional.ofNullable(transaction);
+    Optional<TestLevel> level() {
+        return Optional.ofNullable(level);
     }
 
     @Override
@@ -37,8 +39,8 @@ public final class ClassState implements Scope, AutoCloseable {
     }
 
     @Override
-    public Optional<PinnedConnection> pinned() {
-        return transaction().map(ClassTransaction::pinned);
+    public Optional<TestTransaction> transaction() {
+        return level().map(TestLevel::transaction);
     }
 
     @Override
@@ -55,8 +57,8 @@ public final class ClassState implements Scope, AutoCloseable {
     void finish(ExtensionContext context, boolean failed) {
         RuntimeException resourceFailure = resources.closeAll();
         try {
-            if (transaction != null) {
-                transaction.close();
+            if (level != null) {
+                level.close();
             }
         } finally {
             if (ownDatabase != null) {
@@ -75,8 +77,8 @@ public final class ClassState implements Scope, AutoCloseable {
     @Override
     public void close() {
         resources.closeAll();
-        if (transaction != null) {
-            transaction.close();
+        if (level != null) {
+            level.close();
         }
         if (ownDatabase != null) {
             ownDatabase.close();

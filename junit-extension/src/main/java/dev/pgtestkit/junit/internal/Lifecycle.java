@@ -1,6 +1,8 @@
 package dev.pgtestkit.junit.internal;
 
 import dev.pgtestkit.core.PgTestkitException;
+import dev.pgtestkit.core.tx.TestLevel;
+import dev.pgtestkit.core.tx.TransactionSettings;
 import dev.pgtestkit.junit.Isolation;
 import dev.pgtestkit.junit.PgTest;
 import dev.pgtestkit.junit.SessionCheck;
@@ -46,15 +48,15 @@ public final class Lifecycle {
         Optional<WithTransaction> annotation = Config.transaction(context.getRequiredTestClass(),
                 context.getRequiredTestMethod());
         if (annotation.isPresent()) {
-            TxSettings settings = Config.settings(annotation.get());
+            TransactionSettings settings = Config.settings(annotation.get());
             if (annotation.get().otherSessions() == SessionCheck.SPACED) {
                 settings = settings.withDetectOtherSessions(database.nextTestChecksSessions());
             }
-            Optional<ClassTransaction> classTransaction = classState.transaction();
-            if (classTransaction.isPresent()) {
-                state.useClassTransaction(classTransaction.get(), settings);
+            Optional<TestLevel> classLevel = classState.level();
+            if (classLevel.isPresent()) {
+                state.useClassLevel(classLevel.get(), settings);
             } else {
-                state.useOwnTransaction(Pinning.pin(database, settings, "test " + test));
+                state.useOwnTransaction(database.transactions().begin(settings, test));
             }
         }
         return state;
@@ -87,8 +89,8 @@ public final class Lifecycle {
                 ? Databases.checkout(context, config) : null;
         DatabaseHandle database = ownsDatabase ? ownDatabase : parent.database().orElse(null);
         try {
-            ClassTransaction transaction = openClassTransaction(testClass, parent, ownsDatabase, database);
-            return new ClassState(testClass, config, ownDatabase, database, transaction);
+            TestLevel level = openClassLevel(testClass, parent, ownsDatabase, database);
+            return new ClassState(testClass, config, ownDatabase, database, level);
         } catch (RuntimeException e) {
             if (ownDatabase != null) {
                 ownDatabase.close();
@@ -97,17 +99,17 @@ public final class Lifecycle {
         }
     }
 
-    private static ClassTransaction openClassTransaction(Class<?> testClass, ClassState parent, boolean ownsDatabase,
-                                                         DatabaseHandle database) {
+    private static TestLevel openClassLevel(Class<?> testClass, ClassState parent, boolean ownsDatabase,
+                                            DatabaseHandle database) {
         Optional<WithTransaction> annotation = Config.classTransaction(testClass);
         if (annotation.isEmpty() || database == null) {
             return null; // no class transaction, or one database per test: each test has its own transaction
         }
-        TxSettings settings = Config.settings(annotation.get());
-        Optional<ClassTransaction> outer = ownsDatabase ? Optional.empty()
-                : parent.transaction();
-        return outer.map(t -> t.nested(settings, testClass.getSimpleName()))
-                .orElseGet(() -> ClassTransaction.top(database, settings, testClass.getSimpleName()));
+        TransactionSettings settings = Config.settings(annotation.get());
+        String name = "class " + testClass.getSimpleName();
+        Optional<TestLevel> outer = ownsDatabase ? Optional.empty() : parent.level();
+        return outer.map(level -> level.nested(settings, name))
+                .orElseGet(() -> TestLevel.top(database.transactions().begin(settings, name), name));
     }
 
     private static ClassState parentState(ExtensionContext context) {

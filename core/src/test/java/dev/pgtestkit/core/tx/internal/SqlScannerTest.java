@@ -1,8 +1,8 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgtestkit.junit.internal.SqlCommand.Kind;
+import dev.pgtestkit.core.tx.internal.SqlCommand.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,6 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
-import dev.pgtestkit.junit.TransactionIsolationException;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 

@@ -1,4 +1,4 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 /**
  * What a SQL string asks of the transaction it runs in, as far as the test transaction cares.

@@ -1,6 +1,6 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
-import dev.pgtestkit.junit.TransactionIsolationException;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
 
 /** The explanations of what a test transaction cannot isolate. */
 public final class TransactionErrors {

@@ -1,4 +1,4 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 import dev.pgtestkit.core.DisposableDatabase;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 /**
  * One savepoint on the pinned connection: a level of the extension (class, test), a named savepoint of
@@ -19,6 +19,11 @@ public final class Mark {
 
     boolean isUnit() {
         return owner != null;
+    }
+
+    /** Whether the savepoint is still open. */
+    public boolean alive() {
+        return alive;
     }
 
     /** The savepoint's name. */

@@ -1,4 +1,4 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;

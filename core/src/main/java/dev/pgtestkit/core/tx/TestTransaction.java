@@ -1,25 +1,26 @@
-package dev.pgtestkit.junit;
+package dev.pgtestkit.core.tx;
 
 import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PgTestkitException;
 import dev.pgtestkit.core.QueryException;
-import dev.pgtestkit.junit.internal.Mark;
-import dev.pgtestkit.junit.internal.PhysicalConnections;
-import dev.pgtestkit.junit.internal.PinnedConnection;
-import dev.pgtestkit.junit.internal.TestLevels;
-import dev.pgtestkit.junit.internal.TxSettings;
+import dev.pgtestkit.core.tx.internal.Mark;
+import dev.pgtestkit.core.tx.internal.PhysicalConnections;
+import dev.pgtestkit.core.tx.internal.PinnedConnection;
+import dev.pgtestkit.core.tx.internal.TestLevels;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * A transaction that is always rolled back, for code outside the JUnit annotations (the seed's
- * {@code TestTransactionManager}); {@link WithTransaction} tests can also receive the current one as a parameter.
+ * A transaction that is always rolled back, even when the code under test commits: the engine behind the JUnit
+ * extension's {@code @WithTransaction}, usable without any test framework (the seed's {@code TestTransactionManager}).
  *
  * <pre>{@code
  * try (TestTransaction tx = TestTransaction.begin(dataSource)) {
@@ -30,23 +31,31 @@ import javax.sql.DataSource;
  * }                                                              // everything is rolled back
  * }</pre>
  *
- * <p>{@link #dataSource()} hands out views of one pinned connection (see {@link WithTransaction} for what commit,
- * rollback and close do on them). {@link #close()} checks deferred constraints, rolls back and closes. Thread-safe
- * as described by {@link ThreadPolicy}.
+ * <p>{@link #dataSource()} hands out views of one pinned physical connection. On those connections {@code commit()}
+ * releases a savepoint, {@code rollback()} rolls back to it, and neither {@code setAutoCommit(true)} nor
+ * {@code close()} ends the test transaction; statements PostgreSQL refuses inside a transaction block fail with a
+ * {@link TransactionIsolationException}. {@link #close()} ends the transaction: it checks deferred constraints (and,
+ * as the settings say, restores sequences and looks for other sessions), rolls back and closes the connection (or
+ * gives it back to the {@link TestTransactions} it came from). Thread-safe as described by {@link ThreadPolicy}.
  */
 public final class TestTransaction implements AutoCloseable {
 
     private static final String RESERVED_PREFIX = "pgtestkit_";
 
     private final PinnedConnection pinned;
-    private final boolean owned;
+    private final String description;
+    private final Consumer<Connection> release;
+    private final AtomicBoolean released;
 
-    private TestTransaction(PinnedConnection pinned, boolean owned) {
+    private TestTransaction(PinnedConnection pinned, String description, Consumer<Connection> release,
+                            AtomicBoolean released) {
         this.pinned = pinned;
-        this.owned = owned;
+        this.description = description;
+        this.release = release;
+        this.released = released;
     }
 
-    /** Begins a transaction on a new connection from the DataSource, with default settings. */
+    /** Begins a transaction on a new connection from the DataSource, with the builder's defaults. */
     public static TestTransaction begin(DataSource dataSource) {
         return builder(dataSource).begin();
     }
@@ -56,18 +65,35 @@ public final class TestTransaction implements AutoCloseable {
         return builder(database).begin();
     }
 
+    /** Settings of a transaction on a new connection from any PostgreSQL DataSource. */
     public static Builder builder(DataSource dataSource) {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"), "DataSource " + dataSource, false);
     }
 
+    /** Settings of a transaction on a database pgtestkit cloned. */
     public static Builder builder(DisposableDatabase database) {
         Objects.requireNonNull(database, "database");
         return new Builder(database.dataSource(), database.name(), true);
     }
 
-    /** The current test's transaction, as the extension hands it out: closing it does nothing. */
-    static TestTransaction attachedTo(PinnedConnection pinned) {
-        return new TestTransaction(pinned, false);
+    /** Begins the transaction on a pinned connection; {@code release} takes the connection back at the end. */
+    static TestTransaction started(PinnedConnection pinned, String description, Consumer<Connection> release) {
+        TestTransaction tx = new TestTransaction(pinned, description, release, new AtomicBoolean());
+        try {
+            TestLevels.beginTransaction(pinned);
+            return tx;
+        } catch (RuntimeException e) {
+            tx.discard("it could not begin");
+            throw e;
+        }
+    }
+
+    /**
+     * This transaction as a framework hands it to a test it ends itself: the same transaction, whose
+     * {@link #close()} does nothing.
+     */
+    public TestTransaction borrowed() {
+        return new TestTransaction(pinned, description, null, released);
     }
 
     /** DataSource whose connections all share this transaction; give it to the code under test. */
@@ -142,18 +168,60 @@ public final class TestTransaction implements AutoCloseable {
     }
 
     /**
-     * Checks deferred constraints (throwing like {@link #checkDeferredConstraints()}), rolls back and closes. Does
-     * nothing on the transaction a {@link WithTransaction} test received: the extension ends that one.
+     * Ends the transaction: checks deferred constraints (throwing like {@link #checkDeferredConstraints()}), restores
+     * sequences and looks for other sessions when the settings say so, rolls back and closes the connection (or gives
+     * it back to its {@link TestTransactions}). The rollback and the release happen even when a check fails. Does
+     * nothing on a {@link #borrowed()} transaction, and when the transaction has ended.
      */
     @Override
     public void close() {
-        if (!owned || !pinned.isOpen()) {
+        if (release == null || released.get()) {
             return;
         }
         try {
-            TestLevels.endTest(pinned, null, "TestTransaction on " + pinned.database());
+            TestLevels.endTest(pinned, null, description);
         } finally {
-            pinned.close();
+            discard(description + " ended");
+        }
+    }
+
+    /**
+     * Commits instead of rolling back, for a database kept after a failed test so that it shows what the test wrote
+     * (when a deferred constraint fails the COMMIT, the data is rolled back and a warning logged); then releases the
+     * connection. Not for a {@link #borrowed()} transaction.
+     */
+    public void commitForInspection() {
+        requireOwned("commit");
+        try {
+            TestLevels.commitForInspection(pinned);
+        } finally {
+            discard(description + " committed for inspection");
+        }
+    }
+
+    /**
+     * Rolls back without any check and releases the connection, for clean-up after a failure; later use of the
+     * transaction's connections fails, naming {@code reason}. Idempotent; does nothing on a {@link #borrowed()} one.
+     */
+    public void discard(String reason) {
+        if (release != null && released.compareAndSet(false, true)) {
+            release.accept(pinned.detach(reason));
+        }
+    }
+
+    /** Whether the transaction is still open (not ended, committed or discarded). */
+    public boolean isOpen() {
+        return pinned.isOpen();
+    }
+
+    /** The engine's connection, for {@link TestLevel}. */
+    PinnedConnection pinned() {
+        return pinned;
+    }
+
+    private void requireOwned(String what) {
+        if (release == null) {
+            throw new IllegalStateException("Cannot " + what + " a borrowed test transaction: whoever began it ends it.");
         }
     }
 
@@ -179,16 +247,15 @@ public final class TestTransaction implements AutoCloseable {
         return "TestTransaction[" + pinned.database() + ", savepoints=" + pinned.savepointNames() + "]";
     }
 
-    /** Settings of a programmatic test transaction; {@link #begin()} opens it. */
+    /**
+     * Settings of a programmatic test transaction; {@link #begin()} opens it. Defaults are those of
+     * {@link TransactionSettings#defaults()}, except that other sessions are not looked for.
+     */
     public static final class Builder {
         private final DataSource dataSource;
         private final String database;
         private final boolean owned;
-        private ThreadPolicy threads = ThreadPolicy.SERIALIZE;
-        private Duration threadWait = Duration.ofSeconds(30);
-        private boolean resetSequences;
-        private boolean detectOtherSessions;
-        private boolean statementSavepoints;
+        private TransactionSettings settings = TransactionSettings.defaults().withDetectOtherSessions(false);
 
         private Builder(DataSource dataSource, String database, boolean owned) {
             this.dataSource = dataSource;
@@ -196,47 +263,50 @@ public final class TestTransaction implements AutoCloseable {
             this.owned = owned;
         }
 
+        /** All settings at once, replacing what earlier calls set. */
+        public Builder settings(TransactionSettings transactionSettings) {
+            this.settings = Objects.requireNonNull(transactionSettings, "transactionSettings");
+            return this;
+        }
+
         /** Use from threads other than the one calling {@link #begin()}; default {@link ThreadPolicy#SERIALIZE}. */
         public Builder threads(ThreadPolicy policy) {
-            this.threads = Objects.requireNonNull(policy, "policy");
+            settings = settings.withThreads(Objects.requireNonNull(policy, "policy"));
             return this;
         }
 
         /** How long another thread waits for an open unit of work (default 30 s). */
         public Builder threadWait(Duration wait) {
-            this.threadWait = Objects.requireNonNull(wait, "wait");
+            settings = settings.withThreadWait(Objects.requireNonNull(wait, "wait"));
             return this;
         }
 
         /** Restore sequences at {@link TestTransaction#close()} to where they were at begin (default false). */
         public Builder resetSequences(boolean reset) {
-            this.resetSequences = reset;
+            settings = settings.withResetSequences(reset);
             return this;
         }
 
         /** Fail {@link TestTransaction#close()} if other sessions are open on the database (default false). */
         public Builder detectOtherSessions(boolean detect) {
-            this.detectOtherSessions = detect;
+            settings = settings.withDetectOtherSessions(detect);
             return this;
         }
 
         /** Wrap each statement in a savepoint so a failing one does not abort the transaction (default false). */
         public Builder statementSavepoints(boolean wrap) {
-            this.statementSavepoints = wrap;
+            settings = settings.withStatementSavepoints(wrap);
             return this;
         }
 
-        /** Opens the connection and begins the transaction. */
+        /** Opens the connection and begins the transaction; {@link TestTransaction#close()} closes it. */
         public TestTransaction begin() {
-            TxSettings settings = new TxSettings(threads, threadWait, resetSequences, detectOtherSessions,
-                    statementSavepoints);
             Connection physical = null;
             try {
                 DataSource source = owned ? PhysicalConnections.configure(dataSource) : dataSource;
                 physical = PhysicalConnections.open(source);
                 PinnedConnection pinned = PinnedConnection.pin(physical, physical.getCatalog(), settings);
-                TestLevels.beginTransaction(pinned);
-                return new TestTransaction(pinned, true);
+                return started(pinned, "TestTransaction on " + pinned.database(), Builder::closeQuietly);
             } catch (SQLException e) {
                 closeQuietly(physical);
                 throw new ConnectionException("Could not open a test transaction on " + database + ": "

@@ -1,8 +1,9 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 import dev.pgtestkit.core.schema.Identifiers;
-import dev.pgtestkit.junit.ThreadPolicy;
-import dev.pgtestkit.junit.TransactionIsolationException;
+import dev.pgtestkit.core.tx.ThreadPolicy;
+import dev.pgtestkit.core.tx.TransactionSettings;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>It keeps the stack of savepoints ({@link Mark}s): levels of the extension, named savepoints of
  * {@code TestTransaction}, and the units of work of the code under test (a logical connection with auto-commit
  * off opens a savepoint; its commit releases it, its rollback rolls back to it). With
- * {@link TxSettings#statementSavepoints()}, PgJDBC's {@code autosave=always} also wraps every statement of the code in
+ * {@link TransactionSettings#statementSavepoints()}, PgJDBC's {@code autosave=always} also wraps every statement of the code in
  * a savepoint of its own, so a failing statement does not abort the test transaction, just as it would not abort an
  * auto-commit connection; without it (default, cheaper) a failing statement aborts the transaction, as in
  * PostgreSQL, until the enclosing unit or test level is rolled back.
@@ -52,14 +53,14 @@ public final class PinnedConnection implements AutoCloseable {
     private final SavepointStack marks = new SavepointStack(lock);
     private final AtomicInteger ids = new AtomicInteger();
     private final PinnedDataSource dataSource;
-    private volatile TxSettings settings;
+    private volatile TransactionSettings settings;
     private volatile Thread owner;
     private volatile String endedBy;
     private volatile boolean deferrableConstraints = true;
     private boolean statementsRan;
     private Statement internal;
 
-    private PinnedConnection(Connection physical, PGConnection pg, String database, TxSettings settings) {
+    private PinnedConnection(Connection physical, PGConnection pg, String database, TransactionSettings settings) {
         this.physical = physical;
         this.pg = pg;
         this.database = database;
@@ -72,7 +73,7 @@ public final class PinnedConnection implements AutoCloseable {
      * Pins a physical PostgreSQL connection: auto-commit off, PgJDBC autosave as the settings say. The transaction
      * begins with the first statement. The caller gives up the connection; {@link #close()} rolls back and closes it.
      */
-    public static PinnedConnection pin(Connection physical, String database, TxSettings settings) throws SQLException {
+    public static PinnedConnection pin(Connection physical, String database, TransactionSettings settings) throws SQLException {
         PGConnection pg = physical.unwrap(PGConnection.class);
         physical.setAutoCommit(false);
         pg.setAutosave(autosave(settings));
@@ -94,12 +95,12 @@ public final class PinnedConnection implements AutoCloseable {
         return database;
     }
 
-    public TxSettings settings() {
+    public TransactionSettings settings() {
         return settings;
     }
 
     /** Settings for the next test; the thread policy and waits apply from now on. */
-    public void settings(TxSettings newSettings) {
+    public void settings(TransactionSettings newSettings) {
         statementLock.lock();
         try {
             this.settings = newSettings;
@@ -109,7 +110,7 @@ public final class PinnedConnection implements AutoCloseable {
         }
     }
 
-    private static AutoSave autosave(TxSettings settings) {
+    private static AutoSave autosave(TransactionSettings settings) {
         return settings.statementSavepoints() ? AutoSave.ALWAYS : AutoSave.NEVER;
     }
 

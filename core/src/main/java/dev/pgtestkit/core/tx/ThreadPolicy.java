@@ -1,4 +1,4 @@
-package dev.pgtestkit.junit;
+package dev.pgtestkit.core.tx;
 
 /** What happens when a thread other than the test's own uses the test transaction's pinned connection. */
 public enum ThreadPolicy {
@@ -8,7 +8,7 @@ public enum ThreadPolicy {
      * of work open (auto-commit off, not yet committed or rolled back), another thread's single auto-commit
      * statements run inside it (each under a savepoint of its own, so a failure cannot abort the unit), but a
      * thread that wants a unit of its own waits for the open one to end, up to
-     * {@link WithTransaction#threadWaitSeconds()}; then it fails with an explanation instead of deadlocking.
+     * {@link TransactionSettings#threadWait()}; then it fails with an explanation instead of deadlocking.
      */
     SERIALIZE,
 

@@ -1,9 +1,11 @@
-package dev.pgtestkit.junit;
+package dev.pgtestkit.core.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgtestkit.core.DatabaseTemplate;
 import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.QueryException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,7 +28,8 @@ class ProgrammaticTransactionIT {
 
     @BeforeAll
     void cloneDatabase() {
-        database = SharedTemplate.checkout();
+        database = DatabaseTemplate.builder(PostgresProvider.auto().shared()).flywayLocations("classpath:db/accounts")
+                .build().checkout();
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class PhysicalConnectionsIT {
 
     @BeforeAll
     static void checkout() {
-        database = DatabaseTemplate.builder(PostgresProvider.auto().shared()).flywayLocations("classpath:db/junit")
+        database = DatabaseTemplate.builder(PostgresProvider.auto().shared()).flywayLocations("classpath:db/accounts")
                 .build().checkout();
     }
 

@@ -1,4 +1,4 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 /** SQL pgtestkit runs on the pinned session around each test. Nothing in it comes from user input. */
 final class SessionSql {

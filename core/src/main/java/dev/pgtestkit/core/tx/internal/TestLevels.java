@@ -1,8 +1,9 @@
-package dev.pgtestkit.junit.internal;
+package dev.pgtestkit.core.tx.internal;
 
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.schema.Identifiers;
-import dev.pgtestkit.junit.TransactionIsolationException;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
+import dev.pgtestkit.core.tx.TransactionSettings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -119,7 +120,7 @@ public final class TestLevels {
     }
 
     private static String batch(PinnedConnection pinned, Mark level, String end) {
-        TxSettings settings = pinned.settings();
+        TransactionSettings settings = pinned.settings();
         List<String> parts = new ArrayList<>();
         if (pinned.hasDeferrableConstraints()) {
             parts.add(SessionSql.CHECK_DEFERRED);
