@@ -1,6 +1,6 @@
-package dev.pgtestkit.querylog.internal;
+package dev.pgtestkit.core.sql;
 
-import dev.pgtestkit.querylog.internal.Token.Kind;
+import dev.pgtestkit.core.sql.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,16 +12,18 @@ import java.util.List;
  *
  * <p>In JDBC mode a lone {@code ?} is a placeholder and {@code ??} is the escaped operator character, as PgJDBC
  * reads prepared SQL; in plain mode {@code ?} is always an operator character (JSON {@code ?}, {@code ?|}, {@code ?&}).
- * Never throws: unterminated constructs run to the end of the input.
+ * Never throws: unterminated constructs run to the end of the input. Whitespace and comments are skipped.
+ *
+ * <p>{@link #tokenize} reads a whole string; {@link #of} reads it token by token, for callers that only need the
+ * first words of a statement. An instance is not thread-safe.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
     private static final String OPERATOR_SPECIALS = "~!@#%^&|`?";
 
     private final String sql;
     private final boolean jdbc;
-    private final List<Token> tokens = new ArrayList<>();
     private int pos;
 
     private SqlLexer(String sql, boolean jdbc) {
@@ -29,14 +31,23 @@ final class SqlLexer {
         this.jdbc = jdbc;
     }
 
-    /** Tokens of {@code sql} without whitespace and comments; {@code jdbc} reads {@code ?} as a placeholder. */
-    static List<Token> tokenize(String sql, boolean jdbc) {
-        SqlLexer lexer = new SqlLexer(sql, jdbc);
-        lexer.run();
-        return lexer.tokens;
+    /** Every token of {@code sql}; {@code jdbc} reads {@code ?} as a placeholder (PgJDBC's prepared SQL). */
+    public static List<Token> tokenize(String sql, boolean jdbc) {
+        SqlLexer lexer = of(sql, jdbc);
+        List<Token> tokens = new ArrayList<>();
+        for (Token token = lexer.next(); token != null; token = lexer.next()) {
+            tokens.add(token);
+        }
+        return tokens;
     }
 
-    private void run() {
+    /** A lexer positioned at the start of {@code sql}, read with {@link #next()}. */
+    public static SqlLexer of(String sql, boolean jdbc) {
+        return new SqlLexer(sql, jdbc);
+    }
+
+    /** The next token, or {@code null} at the end of the input. */
+    public Token next() {
         while (pos < sql.length()) {
             char c = sql.charAt(pos);
             if (Character.isWhitespace(c)) {
@@ -46,34 +57,35 @@ final class SqlLexer {
             } else if (c == '/' && peek(1) == '*') {
                 skipBlockComment();
             } else {
-                readToken(c);
+                return readToken(c);
             }
         }
+        return null;
     }
 
-    private void readToken(char c) {
+    private Token readToken(char c) {
         int start = pos;
         if (c == '\'') {
-            readQuoted(start, '\'', false);
+            return readQuoted(start, '\'', false);
         } else if (c == '"') {
-            readQuotedIdentifier(start);
+            return readQuotedIdentifier(start);
         } else if (c == '$') {
-            readDollar(start);
+            return readDollar(start);
         } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
-            readNumber(start);
+            return readNumber(start);
         } else if (isWordStart(c)) {
-            readWord(start);
+            return readWord(start);
         } else if (c == '?' && jdbc && peek(1) != '?') {
             pos++;
-            add(Kind.JDBC_PARAM, start, "?");
+            return token(Kind.JDBC_PARAM, start, "?");
         } else if (OPERATOR_CHARS.indexOf(c) >= 0) {
-            readOperator(start);
+            return readOperator(start);
         } else if (c == ':' && peek(1) == ':') {
             pos += 2;
-            add(Kind.PUNCT, start, "::");
+            return token(Kind.PUNCT, start, "::");
         } else {
             pos++;
-            add(Kind.PUNCT, start, String.valueOf(c));
+            return token(Kind.PUNCT, start, String.valueOf(c));
         }
     }
 
@@ -102,7 +114,7 @@ final class SqlLexer {
     }
 
     /** A quoted string from the opening quote at {@code pos}; {@code escapes} honours backslashes (E''). */
-    private void readQuoted(int start, char quote, boolean escapes) {
+    private Token readQuoted(int start, char quote, boolean escapes) {
         pos++;
         while (pos < sql.length()) {
             char ch = sql.charAt(pos);
@@ -118,10 +130,10 @@ final class SqlLexer {
             }
         }
         pos = Math.min(pos, sql.length());
-        add(Kind.STRING, start, sql.substring(start, pos));
+        return token(Kind.STRING, start, sql.substring(start, pos));
     }
 
-    private void readQuotedIdentifier(int start) {
+    private Token readQuotedIdentifier(int start) {
         pos++;
         while (pos < sql.length()) {
             if (sql.charAt(pos) == '"' && peek(1) == '"') {
@@ -130,17 +142,16 @@ final class SqlLexer {
                 break;
             }
         }
-        add(Kind.QUOTED_IDENT, start, sql.substring(start, pos));
+        return token(Kind.QUOTED_IDENT, start, sql.substring(start, pos));
     }
 
-    private void readDollar(int start) {
+    private Token readDollar(int start) {
         if (isDigit(peek(1))) {
             pos++;
             while (isDigit(peek(0))) {
                 pos++;
             }
-            add(Kind.DOLLAR_PARAM, start, sql.substring(start, pos));
-            return;
+            return token(Kind.DOLLAR_PARAM, start, sql.substring(start, pos));
         }
         int tagEnd = pos + 1;
         while (tagEnd < sql.length() && isWordPart(sql.charAt(tagEnd)) && sql.charAt(tagEnd) != '$') {
@@ -150,14 +161,14 @@ final class SqlLexer {
             String tag = sql.substring(pos, tagEnd + 1);
             int close = sql.indexOf(tag, tagEnd + 1);
             pos = close < 0 ? sql.length() : close + tag.length();
-            add(Kind.STRING, start, sql.substring(start, pos));
+            return token(Kind.STRING, start, sql.substring(start, pos));
         } else {
             pos++;
-            add(Kind.PUNCT, start, "$");
+            return token(Kind.PUNCT, start, "$");
         }
     }
 
-    private void readNumber(int start) {
+    private Token readNumber(int start) {
         if (peek(0) == '0' && "xXoObB".indexOf(peek(1)) >= 0 && isHexDigit(peek(2))) {
             pos += 2;
             while (isHexDigit(peek(0)) || peek(0) == '_') {
@@ -175,7 +186,7 @@ final class SqlLexer {
                 skipDigits();
             }
         }
-        add(Kind.NUMBER, start, sql.substring(start, pos));
+        return token(Kind.NUMBER, start, sql.substring(start, pos));
     }
 
     private void skipDigits() {
@@ -184,23 +195,23 @@ final class SqlLexer {
         }
     }
 
-    private void readWord(int start) {
+    private Token readWord(int start) {
         pos++;
         while (pos < sql.length() && isWordPart(sql.charAt(pos))) {
             pos++;
         }
         String word = sql.substring(start, pos);
         if (peek(0) == '\'' && word.length() == 1 && "eEbBxXnN".indexOf(word.charAt(0)) >= 0) {
-            readQuoted(start, '\'', word.equalsIgnoreCase("e"));
+            return readQuoted(start, '\'', word.equalsIgnoreCase("e"));
         } else if (word.equalsIgnoreCase("u") && peek(0) == '&' && peek(1) == '\'') {
             pos++;
-            readQuoted(start, '\'', false);
+            return readQuoted(start, '\'', false);
         } else {
-            add(Kind.WORD, start, word);
+            return token(Kind.WORD, start, word);
         }
     }
 
-    private void readOperator(int start) {
+    private Token readOperator(int start) {
         StringBuilder op = new StringBuilder();
         while (pos < sql.length() && OPERATOR_CHARS.indexOf(sql.charAt(pos)) >= 0) {
             char ch = sql.charAt(pos);
@@ -219,7 +230,7 @@ final class SqlLexer {
         int drop = trailingSignsToDrop(op);
         pos -= drop;
         op.setLength(op.length() - drop);
-        add(Kind.OPERATOR, start, op.toString());
+        return token(Kind.OPERATOR, start, op.toString());
     }
 
     /** Postgres splits a trailing + or - off a multi-character operator made only of {@code +-*&#47;<>=}. */
@@ -236,8 +247,8 @@ final class SqlLexer {
         return drop;
     }
 
-    private void add(Kind kind, int start, String text) {
-        tokens.add(new Token(kind, start, pos, text));
+    private Token token(Kind kind, int start, String text) {
+        return new Token(kind, start, pos, text);
     }
 
     private char peek(int offset) {
