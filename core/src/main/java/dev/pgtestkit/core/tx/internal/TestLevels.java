@@ -2,7 +2,6 @@ package dev.pgtestkit.core.tx.internal;
 
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.schema.Identifiers;
-import dev.pgtestkit.core.tx.TransactionIsolationException;
 import dev.pgtestkit.core.tx.TransactionSettings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,7 +88,7 @@ public final class TestLevels {
             recover(pinned, end);
             throw TransactionErrors.endedBehindOurBack(test, pinned.database());
         }
-        List<String> others;
+        OtherSessions others;
         try {
             others = pinned.prepared(batch(pinned, level, end), TestLevels::runEndBatch);
         } catch (SQLException e) {
@@ -99,7 +98,20 @@ public final class TestLevels {
             forget(pinned, level);
         }
         if (!others.isEmpty()) {
-            throw otherSessions(test, pinned.database(), others);
+            checkOtherSessions(pinned, others, level != null, test);
+        }
+    }
+
+    private static void checkOtherSessions(PinnedConnection pinned, OtherSessions others, boolean inTransaction,
+                                           String test) {
+        List<String> open;
+        try {
+            open = others.stillOpen(pinned, inTransaction);
+        } catch (SQLException e) {
+            throw failure("look for other sessions again at the end of test " + test, e);
+        }
+        if (!open.isEmpty()) {
+            throw OtherSessions.leftOpen(test, pinned.database(), open);
         }
     }
 
@@ -139,28 +151,16 @@ public final class TestLevels {
         return String.join(";\n", parts);
     }
 
-    private static List<String> runEndBatch(Statement statement) throws SQLException {
-        List<String> others = new ArrayList<>();
+    private static OtherSessions runEndBatch(Statement statement) throws SQLException {
+        OtherSessions others = new OtherSessions();
         boolean isResultSet = ((PreparedStatement) statement).execute();
         while (isResultSet || statement.getUpdateCount() != -1) {
             if (isResultSet) {
-                readOtherSessions(statement.getResultSet(), others);
+                others.read(statement.getResultSet());
             }
             isResultSet = statement.getMoreResults();
         }
         return others;
-    }
-
-    private static void readOtherSessions(ResultSet rows, List<String> into) throws SQLException {
-        try (rows) {
-            if (!SessionSql.OTHER_SESSIONS_LABEL.equals(rows.getMetaData().getColumnLabel(1))) {
-                return;
-            }
-            while (rows.next()) {
-                into.add("pid " + rows.getInt(1) + " (application_name '" + rows.getString(2) + "', from "
-                        + rows.getString(3) + ", connected at " + rows.getString(4) + ", " + rows.getString(5) + ")");
-            }
-        }
     }
 
     private static void handleEndFailure(PinnedConnection pinned, Mark level, String end, String test,
@@ -227,14 +227,6 @@ public final class TestLevels {
 
     private static String quoteOrUnknown(String name) {
         return name == null ? "(unknown)" : "\"" + name + "\"";
-    }
-
-    private static TransactionIsolationException otherSessions(String test, String database, List<String> sessions) {
-        return new TransactionIsolationException("Test " + test + " ended with " + sessions.size() + " other "
-                + "session(s) open on its database '" + database + "': " + String.join("; ", sessions) + ". They "
-                + "do not share the test transaction, so what they wrote was committed and is not rolled back. Give "
-                + "the code under test the DataSource the test receives (not the JDBC URL), close such connections "
-                + "before the test ends, or: " + TransactionIsolationException.useDatabasePerTest());
     }
 
     private static QueryException failure(String what, SQLException e) {
