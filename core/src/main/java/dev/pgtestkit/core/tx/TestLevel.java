@@ -4,6 +4,7 @@ import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.tx.internal.Mark;
 import dev.pgtestkit.core.tx.internal.PinnedConnection;
 import dev.pgtestkit.core.tx.internal.TestLevels;
+import dev.pgtestkit.core.tx.internal.TransactionErrors;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,6 +63,7 @@ public final class TestLevel implements AutoCloseable {
     /** A level inside this one (a savepoint), for a nested group of tests; the caller closes it. */
     public TestLevel nested(TransactionSettings nestedSettings, String nestedName) {
         PinnedConnection pinned = transaction.pinned();
+        requireIsolation(pinned, nestedSettings, nestedName);
         pinned.settings(nestedSettings);
         pinned.owner(Thread.currentThread());
         int level = depth + 1;
@@ -85,8 +87,11 @@ public final class TestLevel implements AutoCloseable {
      * deferred constraints, then takes the savepoint every test of the level rolls back to.
      *
      * @throws IllegalStateException when another test of the level has not ended
+     * @throws TransactionIsolationException when the settings ask for another isolation level than the level's
+     *                                       transaction runs at
      */
     public void beginTest(TransactionSettings testSettings, String test) {
+        requireIsolation(transaction.pinned(), testSettings, "Test " + test);
         String other = runningTest.getAndSet(test);
         if (other != null) {
             runningTest.set(other);
@@ -136,6 +141,13 @@ public final class TestLevel implements AutoCloseable {
             LOG.debug("Rolling back nested level {} failed: {}", name, e.getMessage());
         } finally {
             pinned.settings(outerSettings);
+        }
+    }
+
+    private void requireIsolation(PinnedConnection pinned, TransactionSettings asked, String who) {
+        IsolationLevel level = asked.isolationLevel();
+        if (level != IsolationLevel.DEFAULT && level != pinned.isolationLevel()) {
+            throw TransactionErrors.isolationOfSharedTransaction(who, level, pinned.isolationLevel(), name);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PgTestkitException;
 import dev.pgtestkit.core.QueryException;
+import dev.pgtestkit.core.tx.internal.DatabaseTraits;
 import dev.pgtestkit.core.tx.internal.Mark;
 import dev.pgtestkit.core.tx.internal.PhysicalConnections;
 import dev.pgtestkit.core.tx.internal.PinnedConnection;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -76,11 +78,17 @@ public final class TestTransaction implements AutoCloseable {
         return new Builder(database.dataSource(), database.name(), true);
     }
 
-    /** Begins the transaction on a pinned connection; {@code release} takes the connection back at the end. */
-    static TestTransaction started(PinnedConnection pinned, String description, Consumer<Connection> release) {
+    /**
+     * Begins the transaction on a pinned connection, then learns what the database is like from {@code traits}
+     * (after the transaction's first statement, which may set its isolation level); {@code release} takes the
+     * connection back at the end.
+     */
+    static TestTransaction started(PinnedConnection pinned, String description, Consumer<Connection> release,
+                                   Function<PinnedConnection, DatabaseTraits> traits) {
         TestTransaction tx = new TestTransaction(pinned, description, release, new AtomicBoolean());
         try {
             TestLevels.beginTransaction(pinned);
+            pinned.traits(traits.apply(pinned));
             return tx;
         } catch (RuntimeException e) {
             tx.discard("it could not begin");
@@ -299,6 +307,12 @@ public final class TestTransaction implements AutoCloseable {
             return this;
         }
 
+        /** The isolation level the transaction begins at (default: the server's). */
+        public Builder isolationLevel(IsolationLevel level) {
+            settings = settings.withIsolationLevel(Objects.requireNonNull(level, "level"));
+            return this;
+        }
+
         /** Opens the connection and begins the transaction; {@link TestTransaction#close()} closes it. */
         public TestTransaction begin() {
             Connection physical = null;
@@ -306,7 +320,9 @@ public final class TestTransaction implements AutoCloseable {
                 DataSource source = owned ? PhysicalConnections.configure(dataSource) : dataSource;
                 physical = PhysicalConnections.open(source);
                 PinnedConnection pinned = PinnedConnection.pin(physical, physical.getCatalog(), settings);
-                return started(pinned, "TestTransaction on " + pinned.database(), Builder::closeQuietly);
+                physical = null; // from here on, the transaction releases it
+                return started(pinned, "TestTransaction on " + pinned.database(), Builder::closeQuietly,
+                        TestLevels::traits);
             } catch (SQLException e) {
                 closeQuietly(physical);
                 throw new ConnectionException("Could not open a test transaction on " + database + ": "

@@ -3,6 +3,7 @@ package dev.pgtestkit.core.tx;
 import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.tx.internal.ConnectionPool;
+import dev.pgtestkit.core.tx.internal.DatabaseTraits;
 import dev.pgtestkit.core.tx.internal.PhysicalConnections;
 import dev.pgtestkit.core.tx.internal.PinnedConnection;
 import dev.pgtestkit.core.tx.internal.TestLevels;
@@ -28,7 +29,7 @@ public final class TestTransactions implements AutoCloseable {
 
     private final DisposableDatabase database;
     private final ConnectionPool pool;
-    private volatile Boolean deferrableConstraints;
+    private volatile DatabaseTraits traits;
     private volatile DataSource planDataSource;
 
     private TestTransactions(DisposableDatabase database, ConnectionPool pool) {
@@ -53,27 +54,21 @@ public final class TestTransactions implements AutoCloseable {
      */
     public TestTransaction begin(TransactionSettings settings, String name) {
         Objects.requireNonNull(settings, "settings");
+        PinnedConnection pinned = pin(settings, name);
+        return TestTransaction.started(pinned, name, pool::give, this::traits);
+    }
+
+    private PinnedConnection pin(TransactionSettings settings, String name) {
         Connection physical = null;
         try {
             physical = pool.take();
-            PinnedConnection pinned = PinnedConnection.pin(physical, database.name(), settings);
-            // Read once per database, on the first pinned session: DDL that adds a deferrable constraint later in
-            // the run is not seen.
-            pinned.hasDeferrableConstraints(hasDeferrableConstraints(pinned));
-            return TestTransaction.started(pinned, name, pool::give);
+            return PinnedConnection.pin(physical, database.name(), settings);
         } catch (SQLException e) {
-            giveBack(physical);
+            if (physical != null) {
+                pool.give(physical);
+            }
             throw new ConnectionException("Cannot open the transaction of " + name + " on database "
                     + database.name() + ": " + e.getMessage(), e.getSQLState(), e);
-        } catch (RuntimeException e) {
-            giveBack(physical);
-            throw e;
-        }
-    }
-
-    private void giveBack(Connection physical) {
-        if (physical != null) {
-            pool.give(physical);
         }
     }
 
@@ -102,11 +97,15 @@ public final class TestTransactions implements AutoCloseable {
         pool.close();
     }
 
-    private boolean hasDeferrableConstraints(PinnedConnection pinned) {
-        Boolean known = deferrableConstraints;
+    /**
+     * Read once per database, on the first pinned session: DDL that adds a deferrable constraint later in the run is
+     * not seen.
+     */
+    private DatabaseTraits traits(PinnedConnection pinned) {
+        DatabaseTraits known = traits;
         if (known == null) {
-            known = TestLevels.hasDeferrableConstraints(pinned);
-            deferrableConstraints = known;
+            known = TestLevels.traits(pinned);
+            traits = known;
         }
         return known;
     }

@@ -10,16 +10,18 @@ import java.util.Objects;
 public final class TransactionSettings {
 
     private static final TransactionSettings DEFAULTS = new TransactionSettings(ThreadPolicy.SERIALIZE,
-            Duration.ofSeconds(30), false, true, false);
+            Duration.ofSeconds(30), false, true, false, IsolationLevel.DEFAULT);
 
     private final ThreadPolicy threads;
     private final Duration threadWait;
     private final boolean resetSequences;
     private final boolean detectOtherSessions;
     private final boolean statementSavepoints;
+    private final IsolationLevel isolationLevel;
 
     private TransactionSettings(ThreadPolicy threads, Duration threadWait, boolean resetSequences,
-                                boolean detectOtherSessions, boolean statementSavepoints) {
+                                boolean detectOtherSessions, boolean statementSavepoints,
+                                IsolationLevel isolationLevel) {
         this.threads = Objects.requireNonNull(threads, "threads");
         this.threadWait = Objects.requireNonNull(threadWait, "threadWait");
         if (threadWait.isNegative() || threadWait.isZero()) {
@@ -28,11 +30,12 @@ public final class TransactionSettings {
         this.resetSequences = resetSequences;
         this.detectOtherSessions = detectOtherSessions;
         this.statementSavepoints = statementSavepoints;
+        this.isolationLevel = Objects.requireNonNull(isolationLevel, "isolationLevel");
     }
 
     /**
      * {@link ThreadPolicy#SERIALIZE}, a 30 s thread wait, sequences not reset, other sessions detected, no
-     * statement savepoints.
+     * statement savepoints, the server's default isolation level.
      */
     public static TransactionSettings defaults() {
         return DEFAULTS;
@@ -66,43 +69,62 @@ public final class TransactionSettings {
         return statementSavepoints;
     }
 
+    /**
+     * The isolation level the transaction begins at; default {@link IsolationLevel#DEFAULT}. Connections of the
+     * transaction report it, accept a request for it or a weaker level, and refuse a stronger one.
+     */
+    public IsolationLevel isolationLevel() {
+        return isolationLevel;
+    }
+
     public TransactionSettings withThreads(ThreadPolicy policy) {
-        return new TransactionSettings(policy, threadWait, resetSequences, detectOtherSessions, statementSavepoints);
+        return new TransactionSettings(policy, threadWait, resetSequences, detectOtherSessions,
+                statementSavepoints, isolationLevel);
     }
 
     /** @throws IllegalArgumentException when not positive */
     public TransactionSettings withThreadWait(Duration wait) {
-        return new TransactionSettings(threads, wait, resetSequences, detectOtherSessions, statementSavepoints);
+        return new TransactionSettings(threads, wait, resetSequences, detectOtherSessions,
+                statementSavepoints, isolationLevel);
     }
 
     public TransactionSettings withResetSequences(boolean reset) {
-        return new TransactionSettings(threads, threadWait, reset, detectOtherSessions, statementSavepoints);
+        return new TransactionSettings(threads, threadWait, reset, detectOtherSessions,
+                statementSavepoints, isolationLevel);
     }
 
     public TransactionSettings withDetectOtherSessions(boolean detect) {
-        return new TransactionSettings(threads, threadWait, resetSequences, detect, statementSavepoints);
+        return new TransactionSettings(threads, threadWait, resetSequences, detect,
+                statementSavepoints, isolationLevel);
     }
 
     public TransactionSettings withStatementSavepoints(boolean wrap) {
-        return new TransactionSettings(threads, threadWait, resetSequences, detectOtherSessions, wrap);
+        return new TransactionSettings(threads, threadWait, resetSequences, detectOtherSessions, wrap, isolationLevel);
+    }
+
+    public TransactionSettings withIsolationLevel(IsolationLevel level) {
+        return new TransactionSettings(threads, threadWait, resetSequences, detectOtherSessions, statementSavepoints,
+                level);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof TransactionSettings that && threads == that.threads
                 && threadWait.equals(that.threadWait) && resetSequences == that.resetSequences
-                && detectOtherSessions == that.detectOtherSessions && statementSavepoints == that.statementSavepoints;
+                && detectOtherSessions == that.detectOtherSessions && statementSavepoints == that.statementSavepoints
+                && isolationLevel == that.isolationLevel;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(threads, threadWait, resetSequences, detectOtherSessions, statementSavepoints);
+        return Objects.hash(threads, threadWait, resetSequences, detectOtherSessions, statementSavepoints,
+                isolationLevel);
     }
 
     @Override
     public String toString() {
         return "TransactionSettings[threads=" + threads + ", threadWait=" + threadWait + ", resetSequences="
                 + resetSequences + ", detectOtherSessions=" + detectOtherSessions + ", statementSavepoints="
-                + statementSavepoints + "]";
+                + statementSavepoints + ", isolationLevel=" + isolationLevel + "]";
     }
 }

@@ -8,6 +8,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Reads the annotations: a class's own, inherited from superclasses, or from its enclosing classes. */
@@ -38,14 +39,15 @@ public final class Config {
 
     public static TransactionSettings settings(WithTransaction annotation) {
         if (annotation.threadWaitSeconds() <= 0) {
-            throw new IllegalArgumentException("@WithTransaction(threadWaitSeconds) must be positive, was "
+            throw new ExtensionConfigurationException("@WithTransaction(threadWaitSeconds) must be positive, was "
                     + annotation.threadWaitSeconds());
         }
         return TransactionSettings.defaults().withThreads(annotation.threads())
                 .withThreadWait(Duration.ofSeconds(annotation.threadWaitSeconds()))
                 .withResetSequences(annotation.resetSequences())
                 .withDetectOtherSessions(annotation.otherSessions() != SessionCheck.NEVER)
-                .withStatementSavepoints(annotation.statementSavepoints());
+                .withStatementSavepoints(annotation.statementSavepoints())
+                .withIsolationLevel(annotation.isolationLevel());
     }
 
     private static <A extends java.lang.annotation.Annotation> Optional<A> nearest(Class<?> start, Class<A> type) {

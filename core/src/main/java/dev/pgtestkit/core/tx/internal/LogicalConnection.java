@@ -23,8 +23,13 @@ import java.util.Set;
  *   <li>Auto-commit off, or SQL {@code BEGIN}: the first statement opens a unit (a savepoint, holding the unit
  *       lock); {@code commit()} releases it, {@code rollback()} rolls back to it, {@code setAutoCommit(true)}
  *       commits it, {@code close()} rolls it back. None of them ends the test transaction.</li>
- *   <li>Isolation level, read-only and network timeout are recorded and reported back, not applied: they cannot
- *       change inside the test transaction.</li>
+ *   <li>Isolation level: the test transaction's level is reported; asking for it or a weaker one is accepted (JDBC
+ *       lets a driver run a stronger level than asked), a stronger one is refused: it cannot change once the
+ *       transaction has begun. The same for {@code BEGIN ISOLATION LEVEL ...} and {@code SET TRANSACTION}.</li>
+ *   <li>Read-only: a unit of a read-only connection (or {@code BEGIN READ ONLY}, {@code SET TRANSACTION READ ONLY})
+ *       runs {@code SET TRANSACTION READ ONLY} in its savepoint, so writes fail as they would; in auto-commit mode
+ *       it is not enforced, as with PgJDBC's default {@code readOnlyMode=transaction}.</li>
+ *   <li>Network timeout is recorded and reported back, not applied.</li>
  *   <li>SQL that cannot run in a transaction block fails before it is sent, with an explanation.</li>
  * </ul>
  */
@@ -35,17 +40,14 @@ final class LogicalConnection implements InvocationHandler {
     private final Connection proxy;
     private final Set<Statement> statements = Collections.synchronizedSet(Collections.newSetFromMap(
             new IdentityHashMap<>()));
+    private final UnitOfWork work;
     private volatile boolean closed;
-    private boolean autoCommit = true;
-    private boolean explicitBlock;
-    private Mark unit;
-    private boolean readOnly;
-    private int isolation = Connection.TRANSACTION_READ_COMMITTED;
     private int networkTimeout;
 
     LogicalConnection(PinnedConnection pinned, int id) {
         this.pinned = pinned;
         this.id = id;
+        this.work = new UnitOfWork(pinned, this);
         this.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, this);
     }
@@ -66,11 +68,17 @@ final class LogicalConnection implements InvocationHandler {
             }
             case "getAutoCommit" -> {
                 checkOpen();
-                return autoCommit;
+                return work.autoCommit();
             }
-            case "setAutoCommit" -> setAutoCommit((Boolean) args[0]);
-            case "commit" -> endTransaction(true);
-            case "rollback" -> rollback(args);
+            case "setAutoCommit" -> {
+                checkOpen();
+                work.setAutoCommit((Boolean) args[0]);
+            }
+            case "commit" -> {
+                checkOpen();
+                work.endTransaction(true);
+            }
+            case "rollback" -> rollback(method, args);
             case "setSavepoint" -> {
                 return setSavepoint(method, args);
             }
@@ -93,13 +101,20 @@ final class LogicalConnection implements InvocationHandler {
                 return Proxy.newProxyInstance(DatabaseMetaData.class.getClassLoader(),
                         new Class<?>[] {DatabaseMetaData.class}, new MetaDataHandler(this, target));
             }
-            case "setTransactionIsolation" -> isolation = (Integer) args[0];
-            case "getTransactionIsolation" -> {
-                return isolation;
+            case "setTransactionIsolation" -> {
+                checkOpen();
+                work.setIsolation((Integer) args[0]);
             }
-            case "setReadOnly" -> readOnly = (Boolean) args[0];
+            case "getTransactionIsolation" -> {
+                checkOpen();
+                return pinned.isolationLevel().jdbcLevel();
+            }
+            case "setReadOnly" -> {
+                checkOpen();
+                work.setReadOnly((Boolean) args[0]);
+            }
             case "isReadOnly" -> {
-                return readOnly;
+                return work.readOnly();
             }
             case "setNetworkTimeout" -> networkTimeout = (Integer) args[1];
             case "getNetworkTimeout" -> {
@@ -132,24 +147,28 @@ final class LogicalConnection implements InvocationHandler {
      */
     Object run(Call call) throws Throwable {
         checkOpen();
-        if (!autoCommit || explicitBlock) {
-            ensureUnit();
-        }
+        work.ensureIfInTransaction();
         boolean protectedCall = pinned.enterStatement();
         try {
             return call.call();
         } catch (SQLException e) {
-            throw explainAborted(e);
+            throw explain(e);
         } finally {
             pinned.exitStatement(protectedCall);
             pinned.noteStatement(this); // after the lock: the monitor is never taken inside it
         }
     }
 
-    /** In auto-commit mode an aborted transaction surprises: say why it happened and how to avoid it. */
-    private SQLException explainAborted(SQLException e) {
-        boolean autoCommitMode = autoCommit && !explicitBlock;
-        if (!"25P02".equals(e.getSQLState()) || !autoCommitMode || pinned.settings().statementSavepoints()) {
+    /**
+     * A write inside another connection's read-only unit, or an aborted transaction in auto-commit mode, surprises:
+     * say why it happened and how to avoid it.
+     */
+    private SQLException explain(SQLException e) {
+        if ("25006".equals(e.getSQLState())) {
+            return pinned.readOnlyUnitOfOther(this).map(owner -> TransactionErrors.writeInReadOnlyUnit(this, owner, e))
+                    .orElse(e);
+        }
+        if (!"25P02".equals(e.getSQLState()) || !work.inAutoCommitMode() || pinned.settings().statementSavepoints()) {
             return e;
         }
         return new SQLException("Current transaction is aborted: an earlier statement failed, and in the test "
@@ -160,11 +179,13 @@ final class LogicalConnection implements InvocationHandler {
     }
 
     /** Executes a statement method, first handling SQL that needs more than passing through. */
-    Object execute(Object target, Method method, Object[] args, SqlCommand prepared) throws Throwable {
-        SqlCommand command = args != null && args.length > 0 && args[0] instanceof String sql
-                ? SqlScanner.classify(sql) : prepared;
+    Object execute(Object target, Method method, Object[] args, SqlCommand prepared, String preparedSql)
+            throws Throwable {
+        boolean ownSql = args != null && args.length > 0 && args[0] instanceof String;
+        String sql = ownSql ? (String) args[0] : preparedSql;
+        SqlCommand command = ownSql ? SqlScanner.classify(sql) : prepared;
         if (command.kind() != SqlCommand.Kind.ORDINARY) {
-            return emulate(command, method);
+            return emulate(command, sql, method);
         }
         return run(() -> Invocations.invoke(target, method, args));
     }
@@ -184,17 +205,15 @@ final class LogicalConnection implements InvocationHandler {
         statements.remove(statement);
     }
 
-    private Object emulate(SqlCommand command, Method method) throws SQLException {
+    private Object emulate(SqlCommand command, String sql, Method method) throws SQLException {
         checkOpen();
         switch (command.kind()) {
             case NOT_IN_TRANSACTION -> throw TransactionErrors.notInTransaction(command);
             case CONTROL_IN_BATCH -> throw TransactionErrors.controlInBatch(command);
-            case BEGIN -> {
-                explicitBlock = true;
-                ensureUnit();
-            }
-            case COMMIT -> endBlock(true);
-            case ROLLBACK -> endBlock(false);
+            case BEGIN -> work.begin(modes(sql));
+            case SET_TRANSACTION -> work.setTransaction(command, modes(sql));
+            case COMMIT -> work.endBlock(true);
+            case ROLLBACK -> work.endBlock(false);
             default -> throw new IllegalStateException(command.toString());
         }
         return switch (method.getName()) {
@@ -206,74 +225,28 @@ final class LogicalConnection implements InvocationHandler {
         };
     }
 
-    private void endBlock(boolean commit) throws SQLException {
-        if (explicitBlock || !autoCommit) {
-            endUnit(commit);
+    private static TransactionModes modes(String sql) throws SQLException {
+        try {
+            return SqlScanner.modes(sql);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "42601", e);
         }
-        explicitBlock = false;
     }
 
-    private void setAutoCommit(boolean on) throws SQLException {
+    private void rollback(Method method, Object[] args) throws Throwable {
         checkOpen();
-        if (on && !autoCommit) {
-            endUnit(true);
-            explicitBlock = false;
-        }
-        autoCommit = on;
-    }
-
-    private void endTransaction(boolean commit) throws SQLException {
-        checkOpen();
-        if (autoCommit && !explicitBlock) {
-            throw new SQLException("Cannot " + (commit ? "commit" : "rollback") + " when autoCommit is enabled.",
-                    "25P01");
-        }
-        endUnit(commit);
-        explicitBlock = false;
-    }
-
-    private void rollback(Object[] args) throws Throwable {
         if (args == null || args.length == 0) {
-            endTransaction(false);
+            work.endTransaction(false);
             return;
         }
-        requireUnit("roll back to a savepoint");
-        Savepoint savepoint = (Savepoint) args[0];
-        run(() -> {
-            pinned.physical().rollback(savepoint);
-            return null;
-        });
+        work.requireTransaction("roll back to a savepoint");
+        run(() -> Invocations.invoke(pinned.physical(), method, args));
     }
 
     private Object setSavepoint(Method method, Object[] args) throws Throwable {
-        requireUnit("establish a savepoint");
-        return run(() -> Invocations.invoke(pinned.physical(), method, args));
-    }
-
-    private void requireUnit(String what) throws SQLException {
         checkOpen();
-        if (autoCommit && !explicitBlock) {
-            throw new SQLException("Cannot " + what + " in auto-commit mode.", "25P01");
-        }
-    }
-
-    private void ensureUnit() throws SQLException {
-        if (unit == null || !unit.alive) {
-            unit = pinned.openUnit(this);
-        }
-    }
-
-    private void endUnit(boolean commit) throws SQLException {
-        Mark ending = unit;
-        unit = null;
-        if (ending == null || !ending.alive) {
-            return; // nothing ran since the last commit, or the test level already rolled it back
-        }
-        if (commit) {
-            pinned.release(ending);
-        } else {
-            pinned.rollbackTo(ending, false);
-        }
+        work.requireTransaction("establish a savepoint");
+        return run(() -> Invocations.invoke(pinned.physical(), method, args));
     }
 
     private Object statement(Method method, Object[] args) throws Throwable {
@@ -287,7 +260,8 @@ final class LogicalConnection implements InvocationHandler {
         }
         Statement target = (Statement) Invocations.invoke(pinned.physical(), method, args);
         Class<?> type = method.getReturnType();
-        StatementHandler handler = new StatementHandler(this, target, prepared);
+        StatementHandler handler = new StatementHandler(this, target, prepared, prepared == SqlCommand.ORDINARY ? null
+                : (String) args[0]);
         Statement wrapped = (Statement) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
         handler.bind(wrapped);
         statements.add(wrapped);
@@ -299,9 +273,7 @@ final class LogicalConnection implements InvocationHandler {
             return proxy;
         }
         checkOpen();
-        if (!autoCommit || explicitBlock) {
-            ensureUnit(); // e.g. COPY through the PGConnection belongs to this connection's transaction
-        }
+        work.ensureIfInTransaction(); // e.g. COPY through the PGConnection belongs to this connection's transaction
         return pinned.physical().unwrap(iface);
     }
 
@@ -311,12 +283,8 @@ final class LogicalConnection implements InvocationHandler {
         }
         closed = true;
         try {
-            if (pinned.isOpen() && unit != null && unit.alive) {
-                // A JDBC connection closed with its transaction open loses that transaction.
-                pinned.rollbackTo(unit, false);
-            }
+            work.rollBackOnClose();
         } finally {
-            unit = null;
             closeStatements();
         }
     }

@@ -11,6 +11,8 @@ public final class Mark {
     boolean alive = true;
     /** Statements other logical connections ran inside this unit; a rollback of it also undoes them. */
     int foreignStatements;
+    /** A unit in {@code SET TRANSACTION READ ONLY} mode: its commit rolls back (see PinnedConnection). */
+    boolean readOnly;
 
     Mark(String name, LogicalConnection owner) {
         this.name = name;

@@ -1,6 +1,7 @@
 package dev.pgtestkit.core.tx.internal;
 
 import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.tx.IsolationLevel;
 import dev.pgtestkit.core.tx.ThreadPolicy;
 import dev.pgtestkit.core.tx.TransactionSettings;
 import dev.pgtestkit.core.tx.TransactionIsolationException;
@@ -57,6 +58,7 @@ public final class PinnedConnection implements AutoCloseable {
     private volatile Thread owner;
     private volatile String endedBy;
     private volatile boolean deferrableConstraints = true;
+    private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
     private boolean statementsRan;
     private Statement internal;
 
@@ -120,15 +122,23 @@ public final class PinnedConnection implements AutoCloseable {
     }
 
     /**
-     * Whether the end of a test checks deferred constraints (default true). Set false for a database without
-     * deferrable constraints, where nothing can be pending.
+     * Whether the end of a test checks deferred constraints (true until {@link #traits} says the database has
+     * nothing deferrable, where nothing can be pending).
      */
     public boolean hasDeferrableConstraints() {
         return deferrableConstraints;
     }
 
-    public void hasDeferrableConstraints(boolean has) {
-        this.deferrableConstraints = has;
+    /** What the database is like: whether to check deferred constraints, and the level the transaction runs at. */
+    public void traits(DatabaseTraits traits) {
+        this.deferrableConstraints = traits.deferrableConstraints();
+        IsolationLevel asked = settings.isolationLevel();
+        this.isolationLevel = asked == IsolationLevel.DEFAULT ? traits.defaultIsolation() : asked;
+    }
+
+    /** The isolation level the test transaction runs at (never {@link IsolationLevel#DEFAULT}). */
+    public IsolationLevel isolationLevel() {
+        return isolationLevel;
     }
 
     public boolean isOpen() {
@@ -149,7 +159,7 @@ public final class PinnedConnection implements AutoCloseable {
     public Mark savepoint(String name) throws SQLException {
         acquire();
         try {
-            return push(name, null);
+            return push(name, null, false);
         } finally {
             lock.release();
         }
@@ -311,11 +321,14 @@ public final class PinnedConnection implements AutoCloseable {
         }
     }
 
-    /** Opens the unit of work of a logical connection; the unit holds the thread lock until it ends. */
-    Mark openUnit(LogicalConnection owner) throws SQLException {
+    /**
+     * Opens the unit of work of a logical connection; the unit holds the thread lock until it ends. A read-only unit
+     * runs {@code SET TRANSACTION READ ONLY} in its savepoint.
+     */
+    Mark openUnit(LogicalConnection owner, boolean readOnly) throws SQLException {
         acquire();
         try {
-            return push("pgtestkit_unit_" + ids.incrementAndGet(), owner);
+            return push("pgtestkit_unit_" + ids.incrementAndGet(), owner, readOnly);
         } catch (SQLException | RuntimeException e) {
             lock.release();
             throw e;
@@ -326,7 +339,10 @@ public final class PinnedConnection implements AutoCloseable {
         synchronized (this) {
             marks.requireOpen(mark);
             marks.refuseLaterUnitsOfOthers(mark, "commits");
-            execute("RELEASE SAVEPOINT " + Identifiers.quote(mark.name));
+            String quoted = Identifiers.quote(mark.name);
+            // PostgreSQL cannot leave read-only mode inside a transaction: released, a read-only unit would leave the
+            // rest of the test read-only. It can only have changed temporary tables and settings; it is rolled back.
+            execute((mark.readOnly ? "ROLLBACK TO SAVEPOINT " + quoted + "; " : "") + "RELEASE SAVEPOINT " + quoted);
             marks.popAbove(mark);
             marks.pop(mark);
         }
@@ -361,9 +377,23 @@ public final class PinnedConnection implements AutoCloseable {
         }
     }
 
-    private synchronized Mark push(String name, LogicalConnection unitOwner) throws SQLException {
-        execute("SAVEPOINT " + Identifiers.quote(name));
+    /** Makes the open unit read-only from now on ({@code SET TRANSACTION READ ONLY} sent by the code). */
+    synchronized void readOnly(Mark unit) throws SQLException {
+        marks.requireOpen(unit);
+        execute("SET TRANSACTION READ ONLY");
+        unit.readOnly = true;
+    }
+
+    /** The connection whose read-only unit encloses statements now, if not {@code by}: its writes fail. */
+    synchronized Optional<LogicalConnection> readOnlyUnitOfOther(LogicalConnection by) {
+        return marks.readOnlyUnitOfOther(by);
+    }
+
+    private synchronized Mark push(String name, LogicalConnection unitOwner, boolean readOnly) throws SQLException {
+        String quoted = Identifiers.quote(name);
+        execute("SAVEPOINT " + quoted + (readOnly ? "; SET TRANSACTION READ ONLY" : ""));
         Mark mark = new Mark(name, unitOwner);
+        mark.readOnly = readOnly;
         marks.push(mark);
         return mark;
     }

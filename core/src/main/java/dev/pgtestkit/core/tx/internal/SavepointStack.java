@@ -104,6 +104,16 @@ final class SavepointStack {
         }
     }
 
+    /** The owner of the innermost read-only unit (which makes everything inside it read-only) if not {@code by}. */
+    Optional<LogicalConnection> readOnlyUnitOfOther(LogicalConnection by) {
+        for (Mark mark : marks) {
+            if (mark.isUnit() && mark.readOnly) {
+                return mark.owner != by ? Optional.of(mark.owner) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     void warnAboutForeignStatements(Mark mark) {
         if (mark.isUnit() && mark.foreignStatements > 0) {
             LOG.warn("{} rolls back its transaction, which also undoes {} statement(s) that other connections ran "

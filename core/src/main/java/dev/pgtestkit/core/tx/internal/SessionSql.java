@@ -5,8 +5,12 @@ final class SessionSql {
 
     static final String CHECK_DEFERRED = "SET CONSTRAINTS ALL IMMEDIATE";
 
-    /** Whether anything can be deferred at all: deferrable foreign keys, unique keys and constraint triggers. */
-    static final String HAS_DEFERRABLE = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgdeferrable)";
+    /**
+     * Whether anything can be deferred at all (deferrable foreign keys, unique keys and constraint triggers), and the
+     * isolation level transactions begin at unless told otherwise.
+     */
+    static final String DATABASE_TRAITS = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgdeferrable),"
+            + " current_setting('default_transaction_isolation')";
 
     /** Session-level advisory locks survive ROLLBACK; a pooled session must not carry them to the next test. */
     static final String UNLOCK_ADVISORY = "SELECT pg_advisory_unlock_all()";

@@ -11,7 +11,7 @@ import java.util.Set;
 final class SqlClassifier {
 
     private static final Set<String> INTERESTING_FIRST_WORDS = Set.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK",
-            "ABORT", "PREPARE", "VACUUM", "CREATE", "DROP", "ALTER", "REINDEX", "CLUSTER", "DISCARD");
+            "ABORT", "PREPARE", "VACUUM", "CREATE", "DROP", "ALTER", "REINDEX", "CLUSTER", "DISCARD", "SET");
     private static final Set<String> OBJECTS_OUTSIDE_TRANSACTIONS = Set.of("DATABASE", "TABLESPACE", "SUBSCRIPTION");
 
     private SqlClassifier() {
@@ -43,6 +43,7 @@ final class SqlClassifier {
             case "CLUSTER" -> words.size() == 1 || words.size() == 2 && "VERBOSE".equals(second)
                     ? refused("CLUSTER without a table") : SqlCommand.ORDINARY;
             case "DISCARD" -> "ALL".equals(second) ? refused("DISCARD ALL") : SqlCommand.ORDINARY;
+            case "SET" -> setTransaction(words);
             default -> SqlCommand.ORDINARY;
         };
     }
@@ -91,6 +92,18 @@ final class SqlClassifier {
             return refused("REINDEX " + second);
         }
         return words.contains("CONCURRENTLY") ? refused("REINDEX ... CONCURRENTLY") : SqlCommand.ORDINARY;
+    }
+
+    /** {@code SET TRANSACTION} with modes (not {@code SET TRANSACTION SNAPSHOT}), or the session defaults. */
+    private static SqlCommand setTransaction(List<String> words) {
+        if ("TRANSACTION".equals(word(words, 1)) && !"SNAPSHOT".equals(word(words, 2))) {
+            return control(SqlCommand.Kind.SET_TRANSACTION, "SET TRANSACTION");
+        }
+        if (words.subList(1, Math.min(words.size(), 5)).equals(List.of("SESSION", "CHARACTERISTICS", "AS",
+                "TRANSACTION"))) {
+            return control(SqlCommand.Kind.SET_TRANSACTION, "SET SESSION CHARACTERISTICS");
+        }
+        return SqlCommand.ORDINARY;
     }
 
     private static String word(List<String> words, int index) {

@@ -21,14 +21,19 @@ public record SqlCommand(Kind kind, String command) {
         COMMIT,
         /** {@code ROLLBACK} / {@code ABORT}: rolls back to the unit's savepoint. */
         ROLLBACK,
+        /**
+         * {@code SET TRANSACTION} / {@code SET SESSION CHARACTERISTICS AS TRANSACTION} with modes (isolation level,
+         * read only): honoured where PostgreSQL allows it inside the test transaction, refused otherwise.
+         */
+        SET_TRANSACTION,
         /** PostgreSQL refuses it inside a transaction block ({@code VACUUM}, {@code CREATE DATABASE}...). */
         NOT_IN_TRANSACTION,
         /** Transaction control inside a multi-statement string or a batch, which cannot be emulated. */
         CONTROL_IN_BATCH
     }
 
-    /** Whether this is BEGIN, COMMIT or ROLLBACK. */
+    /** Whether this is BEGIN, COMMIT, ROLLBACK or SET TRANSACTION. */
     public boolean isTransactionControl() {
-        return kind == Kind.BEGIN || kind == Kind.COMMIT || kind == Kind.ROLLBACK;
+        return kind == Kind.BEGIN || kind == Kind.COMMIT || kind == Kind.ROLLBACK || kind == Kind.SET_TRANSACTION;
     }
 }

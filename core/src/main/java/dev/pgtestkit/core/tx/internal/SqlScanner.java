@@ -14,8 +14,11 @@ import java.util.Locale;
  */
 public final class SqlScanner {
 
-    /** Enough keywords for {@code ALTER TABLE ONLY s.t DETACH PARTITION s.p CONCURRENTLY}. */
-    private static final int MAX_WORDS = 10;
+    /**
+     * Enough keywords for {@code ALTER TABLE ONLY s.t DETACH PARTITION s.p CONCURRENTLY} and for
+     * {@code SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED, READ ONLY, NOT DEFERRABLE}.
+     */
+    private static final int MAX_WORDS = 16;
 
     private final SqlLexer lexer;
     private boolean atEnd;
@@ -47,6 +50,12 @@ public final class SqlScanner {
             }
         }
         return result;
+    }
+
+    /** The transaction modes of a single {@code BEGIN} or {@code SET TRANSACTION} statement. */
+    static TransactionModes modes(String sql) {
+        List<List<String>> statements = statements(sql);
+        return statements.isEmpty() ? TransactionModes.NONE : TransactionModes.of(statements.get(0));
     }
 
     private static SqlCommand classifyAll(SqlScanner scanner) {

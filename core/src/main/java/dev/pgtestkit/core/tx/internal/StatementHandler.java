@@ -13,12 +13,15 @@ final class StatementHandler implements InvocationHandler {
     private final LogicalConnection connection;
     private final Statement target;
     private final SqlCommand prepared;
+    private final String preparedSql;
     private Statement self;
 
-    StatementHandler(LogicalConnection connection, Statement target, SqlCommand prepared) {
+    /** {@code preparedSql} only when the prepared SQL is not ordinary (its modes are read when it runs). */
+    StatementHandler(LogicalConnection connection, Statement target, SqlCommand prepared, String preparedSql) {
         this.connection = connection;
         this.target = target;
         this.prepared = prepared;
+        this.preparedSql = preparedSql;
     }
 
     void bind(Statement proxy) {
@@ -29,7 +32,7 @@ final class StatementHandler implements InvocationHandler {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         return switch (method.getName()) {
             case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch",
-                 "executeLargeBatch" -> connection.execute(target, method, args, prepared);
+                 "executeLargeBatch" -> connection.execute(target, method, args, prepared, preparedSql);
             case "addBatch" -> addBatch(method, args);
             case "getConnection" -> connection.proxy();
             case "close" -> {

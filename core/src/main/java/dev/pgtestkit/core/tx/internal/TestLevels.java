@@ -2,6 +2,7 @@ package dev.pgtestkit.core.tx.internal;
 
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.tx.IsolationLevel;
 import dev.pgtestkit.core.tx.TransactionSettings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,25 +25,39 @@ public final class TestLevels {
     }
 
     /**
-     * Whether the database has anything deferrable (read on the pinned connection, so no other session appears).
-     * Without, the end of a test skips {@code SET CONSTRAINTS ALL IMMEDIATE}: nothing can be pending.
+     * What the database is like, read once per database on its first pinned session (so no other session appears):
+     * whether anything is deferrable (without, the end of a test skips {@code SET CONSTRAINTS ALL IMMEDIATE}:
+     * nothing can be pending) and the isolation level transactions begin at by default.
      */
-    public static boolean hasDeferrableConstraints(PinnedConnection pinned) {
+    public static DatabaseTraits traits(PinnedConnection pinned) {
         try {
             return pinned.internal(statement -> {
-                try (ResultSet rows = statement.executeQuery(SessionSql.HAS_DEFERRABLE)) {
-                    return rows.next() && rows.getBoolean(1);
+                try (ResultSet rows = statement.executeQuery(SessionSql.DATABASE_TRAITS)) {
+                    rows.next();
+                    return new DatabaseTraits(rows.getBoolean(1), IsolationLevel.ofSql(rows.getString(2)));
                 }
             });
         } catch (SQLException e) {
-            throw failure("read the deferrable constraints of " + pinned.database(), e);
+            throw failure("read the deferrable constraints and default isolation level of " + pinned.database(), e);
         }
     }
 
-    /** At the start of a test transaction of its own: snapshots sequences when asked to. */
+    /**
+     * At the start of a test transaction of its own, in one round trip when there is anything to do: sets the
+     * isolation level the settings ask for (the first statement of the transaction, as PostgreSQL requires), and
+     * snapshots sequences when asked to.
+     */
     public static void beginTransaction(PinnedConnection pinned) {
-        if (pinned.settings().resetSequences()) {
-            run(pinned, SessionSql.SNAPSHOT_SEQUENCES, "snapshot the sequences");
+        TransactionSettings settings = pinned.settings();
+        List<String> parts = new ArrayList<>(2);
+        if (settings.isolationLevel() != IsolationLevel.DEFAULT) {
+            parts.add("SET TRANSACTION ISOLATION LEVEL " + settings.isolationLevel().sql());
+        }
+        if (settings.resetSequences()) {
+            parts.add(SessionSql.SNAPSHOT_SEQUENCES);
+        }
+        if (!parts.isEmpty()) {
+            run(pinned, String.join(";\n", parts), "begin the test transaction");
         }
     }
 
