@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
@@ -21,57 +19,23 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The files behind a set of migrations (Flyway locations and plain SQL scripts), reduced to one checksum. A template
- * database is named by this checksum, so any change to any migration file gives a new template.
+ * Reads migration files (Flyway locations on the class path, in jars or on disk; SQL scripts) and digests them: a
+ * template is named by such digests, so any change to any migration file gives a new template.
  */
-public final class MigrationSource {
+final class MigrationFiles {
 
-    private final List<String> flywayLocations;
-    private final List<Path> scripts;
-
-    public MigrationSource(List<String> flywayLocations, List<Path> scripts) {
-        this.flywayLocations = List.copyOf(flywayLocations);
-        this.scripts = List.copyOf(scripts);
+    private MigrationFiles() {
     }
 
-    public List<String> flywayLocations() {
-        return flywayLocations;
-    }
-
-    public List<Path> scripts() {
-        return scripts;
-    }
-
-    public boolean isEmpty() {
-        return flywayLocations.isEmpty() && scripts.isEmpty();
-    }
-
-    /** Hex SHA-256 over every file's relative name and content, locations and scripts in their given order. */
-    public String checksum() {
-        MessageDigest digest = sha256();
-        for (String location : flywayLocations) {
-            digest.update(("location:" + location + "\n").getBytes(StandardCharsets.UTF_8));
-            Map<String, byte[]> files = filesOf(location);
-            if (files.isEmpty()) {
-                throw new MigrationException("Flyway location '" + location + "' holds no files. Check the path "
-                        + "(classpath:db/migration looks in src/main/resources/db/migration or src/test/resources/"
-                        + "db/migration).", null);
-            }
-            files.forEach((name, content) -> update(digest, name, content));
-        }
-        for (Path script : scripts) {
-            update(digest, "script:" + script.getFileName(), read(script));
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void update(MessageDigest digest, String name, byte[] content) {
+    /** Adds a file's name and content to the digest. */
+    static void update(MessageDigest digest, String name, byte[] content) {
         digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(content);
     }
 
-    private static Map<String, byte[]> filesOf(String location) {
+    /** Every file of a {@code classpath:} or {@code filesystem:} location, by relative name, sorted. */
+    static Map<String, byte[]> filesOf(String location) {
         if (location.startsWith("filesystem:")) {
             return directory(Path.of(location.substring("filesystem:".length())));
         }
@@ -129,7 +93,7 @@ public final class MigrationSource {
         return files;
     }
 
-    private static byte[] read(Path file) {
+    static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -137,16 +101,11 @@ public final class MigrationSource {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "migrations " + flywayLocations + (scripts.isEmpty() ? "" : " + scripts " + scripts);
     }
 }
