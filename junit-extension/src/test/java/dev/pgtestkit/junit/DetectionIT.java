@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.Events;
 import org.postgresql.PGConnection;
 
@@ -96,6 +97,13 @@ class DetectionIT {
         Engine.run(NoPgTestFixture.class).containerEvents().assertThatEvents().haveExactly(1, event(container(
                 "NoPgTestFixture"), finishedWithFailure(message(m -> m.contains("uses @WithTransaction but has no "
                 + "@PgTest")))));
+    }
+
+    @Test
+    void aClassWithoutPgTestIsAConfigurationError() {
+        Engine.run(NoPgTestFixture.class).containerEvents().assertThatEvents().haveExactly(1, event(container(
+                "NoPgTestFixture"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                message(m -> m.contains("Add @PgTest(migrations = \"classpath:db/migration\")")))));
     }
 
     @Test

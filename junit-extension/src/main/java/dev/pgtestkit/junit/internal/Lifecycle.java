@@ -1,6 +1,5 @@
 package dev.pgtestkit.junit.internal;
 
-import dev.pgtestkit.core.PgTestkitException;
 import dev.pgtestkit.core.tx.TestLevel;
 import dev.pgtestkit.core.tx.TransactionSettings;
 import dev.pgtestkit.junit.Isolation;
@@ -8,6 +7,7 @@ import dev.pgtestkit.junit.PgTest;
 import dev.pgtestkit.junit.SessionCheck;
 import dev.pgtestkit.junit.WithTransaction;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -142,8 +142,9 @@ public final class Lifecycle {
         return "test:" + context.getUniqueId();
     }
 
-    private static PgTestkitException missingPgTest(Class<?> testClass) {
-        return new PgTestkitException("Test class " + testClass.getName() + " uses @WithTransaction but has no "
+    /** A configuration error, as JUnit reports its own: the class cannot run as written. */
+    private static ExtensionConfigurationException missingPgTest(Class<?> testClass) {
+        return new ExtensionConfigurationException("Test class " + testClass.getName() + " uses @WithTransaction but has no "
                 + "@PgTest, so there is no database to run in. Add @PgTest(migrations = \"classpath:db/migration\") "
                 + "(or your locations) to the class or an enclosing class.");
     }
