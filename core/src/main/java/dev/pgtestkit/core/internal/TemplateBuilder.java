@@ -2,7 +2,7 @@ package dev.pgtestkit.core.internal;
 
 import dev.pgtestkit.core.MigrationException;
 import dev.pgtestkit.core.PostgresServer;
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.sql.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.pgtestkit.core.tx.internal;
 
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.sql.Identifiers;
 import dev.pgtestkit.core.tx.IsolationLevel;
 import dev.pgtestkit.core.tx.ThreadPolicy;
 import dev.pgtestkit.core.tx.TransactionSettings;

@@ -1,7 +1,7 @@
 package dev.pgtestkit.core.tx.internal;
 
 import dev.pgtestkit.core.QueryException;
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.sql.Identifiers;
 import dev.pgtestkit.core.tx.IsolationLevel;
 import dev.pgtestkit.core.tx.TransactionSettings;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.pgtestkit.core.schema;
+package dev.pgtestkit.core.sql;
 
 /** Quoting of SQL identifiers; every identifier pgtestkit puts into SQL goes through here. */
 public final class Identifiers {

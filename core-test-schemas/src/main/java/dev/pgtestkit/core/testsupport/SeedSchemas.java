@@ -3,8 +3,8 @@ package dev.pgtestkit.core.testsupport;
 import java.util.List;
 
 /**
- * Flyway locations of the shared test schemas (core test resources, shipped to other modules in the
- * {@code pgtestkit-core} test-jar). Use them with
+ * Flyway locations of the shared test schemas (the {@code pgtestkit-core-test-schemas} artifact, test support for
+ * every module's tests, the samples and the benchmarks; not part of the toolkit's API). Use them with
  * {@code DatabaseTemplate.builder(server).flywayLocations(SeedSchemas.HARDCASES).build()}.
  */
 public final class SeedSchemas {
@@ -29,6 +29,9 @@ public final class SeedSchemas {
      * per common type. Every table can be filled while satisfying all constraints.
      */
     public static final String HARDCASES = "classpath:db/seeds/hardcases";
+
+    /** Accounts and transfers with a deferred foreign key, and a counter row: the test-transaction tests' schema. */
+    public static final String ACCOUNTS = "classpath:db/accounts";
 
     /** The three seed applications (not the hard cases). */
     public static final List<String> APPLICATIONS = List.of(KEEPNOTION, VOICENOTE, ERRORTRANSLATOR);
