@@ -233,7 +233,7 @@ public final class SqlLexer {
         return token(Kind.OPERATOR, start, op.toString());
     }
 
-    /** Postgres splits a trailing + or - off a multi-character operator made only of {@code +-*&#47;<>=}. */
+    /** Postgres splits a trailing + or - off a multi-character operator made only of {@code + - * / < > =}. */
     private static int trailingSignsToDrop(CharSequence op) {
         for (int i = 0; i < op.length(); i++) {
             if (OPERATOR_SPECIALS.indexOf(op.charAt(i)) >= 0) {

@@ -64,7 +64,7 @@ public final class RowFormatter {
             appendBytes(out, bytes);
         } else if (value instanceof JsonNode node) {
             append(out, Json.toJava(node), depth);
-        } else if (value instanceof Iterable<?> || value != null && value.getClass().isArray()) {
+        } else if (value instanceof Iterable<?> || (value != null && value.getClass().isArray())) {
             appendList(out, asList(value), depth);
         } else {
             out.append(value);

@@ -82,7 +82,7 @@ public final class TransactionSettings {
                 statementSavepoints, isolationLevel);
     }
 
-    /** @throws IllegalArgumentException when not positive */
+    /** A copy with another thread wait; it must be positive ({@link IllegalArgumentException} otherwise). */
     public TransactionSettings withThreadWait(Duration wait) {
         return new TransactionSettings(threads, wait, resetSequences, detectOtherSessions,
                 statementSavepoints, isolationLevel);

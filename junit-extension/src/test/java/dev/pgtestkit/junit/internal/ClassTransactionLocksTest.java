@@ -3,9 +3,9 @@ package dev.pgtestkit.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgtestkit.junit.PgTest;
 import dev.pgtestkit.core.tx.ThreadPolicy;
 import dev.pgtestkit.core.tx.TransactionSettings;
+import dev.pgtestkit.junit.PgTest;
 import dev.pgtestkit.junit.WithTransaction;
 import java.time.Duration;
 import java.util.List;

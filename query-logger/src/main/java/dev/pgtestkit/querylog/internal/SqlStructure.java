@@ -1,8 +1,8 @@
 package dev.pgtestkit.querylog.internal;
 
 import dev.pgtestkit.core.sql.Token;
-import dev.pgtestkit.querylog.StatementType;
 import dev.pgtestkit.core.sql.Token.Kind;
+import dev.pgtestkit.querylog.StatementType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -2,9 +2,9 @@ package dev.pgtestkit.querylog.internal;
 
 import dev.pgtestkit.core.sql.SqlLexer;
 import dev.pgtestkit.core.sql.Token;
+import dev.pgtestkit.core.sql.Token.Kind;
 import dev.pgtestkit.querylog.QueryEvent;
 import dev.pgtestkit.querylog.RedactionRules;
-import dev.pgtestkit.core.sql.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -35,6 +35,8 @@ public final class CatalogReader {
     }
 
     /**
+     * Reads the catalog on the connection, leaving its transaction settings as it found them.
+     *
      * @param schemas schemas to read, or {@code null} for every user schema; names the server does not have
      *                are simply absent from {@link Snapshot#schemas()}
      */

@@ -260,8 +260,8 @@ final class LogicalConnection implements InvocationHandler {
         }
         Statement target = (Statement) Invocations.invoke(pinned.physical(), method, args);
         Class<?> type = method.getReturnType();
-        StatementHandler handler = new StatementHandler(this, target, prepared, prepared == SqlCommand.ORDINARY ? null
-                : (String) args[0]);
+        StatementHandler handler = new StatementHandler(this, target, prepared,
+                prepared.kind() == SqlCommand.Kind.ORDINARY ? null : (String) args[0]);
         Statement wrapped = (Statement) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
         handler.bind(wrapped);
         statements.add(wrapped);

@@ -40,7 +40,7 @@ final class SqlClassifier {
             case "CREATE", "DROP" -> createOrDrop(first, words);
             case "ALTER" -> alter(words);
             case "REINDEX" -> reindex(words);
-            case "CLUSTER" -> words.size() == 1 || words.size() == 2 && "VERBOSE".equals(second)
+            case "CLUSTER" -> words.size() == 1 || (words.size() == 2 && "VERBOSE".equals(second))
                     ? refused("CLUSTER without a table") : SqlCommand.ORDINARY;
             case "DISCARD" -> "ALL".equals(second) ? refused("DISCARD ALL") : SqlCommand.ORDINARY;
             case "SET" -> setTransaction(words);

@@ -107,7 +107,7 @@ public final class TestLevels {
         try {
             others = pinned.prepared(batch(pinned, level, end), TestLevels::runEndBatch);
         } catch (SQLException e) {
-            handleEndFailure(pinned, level, end, test, e);
+            handleEndFailure(pinned, end, test, e);
             return;
         } finally {
             forget(pinned, level);
@@ -178,8 +178,7 @@ public final class TestLevels {
         return others;
     }
 
-    private static void handleEndFailure(PinnedConnection pinned, Mark level, String end, String test,
-                                         SQLException e) {
+    private static void handleEndFailure(PinnedConnection pinned, String end, String test, SQLException e) {
         boolean recovered = recover(pinned, end);
         if (!recovered || "3B001".equals(e.getSQLState()) || "25P01".equals(e.getSQLState())) {
             throw TransactionErrors.endedBehindOurBack(test, pinned.database());
