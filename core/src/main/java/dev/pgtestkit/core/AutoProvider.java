@@ -129,6 +129,7 @@ public final class AutoProvider implements PostgresProvider {
     @Override
     public PostgresServer start() {
         List<String> attempts = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
         List<Candidate> plan = plan(attempts);
         for (Candidate candidate : plan) {
             try {
@@ -136,6 +137,7 @@ public final class AutoProvider implements PostgresProvider {
                 LOG.info("pgtestkit: using {} ({})", server.description(), candidate.reason());
                 return server;
             } catch (RuntimeException | LinkageError e) {
+                failures.add(e);
                 attempts.add(candidate.name() + ": " + TestcontainersProvider.rootMessage(e) + " — fix: "
                         + fixFor(candidate.name()));
                 if (!candidate.fallBackOnFailure()) {
@@ -145,8 +147,15 @@ public final class AutoProvider implements PostgresProvider {
                         TestcontainersProvider.rootMessage(e));
             }
         }
-        throw new ProvisioningException("No PostgreSQL server could be provided. Attempts:\n  - "
-                + String.join("\n  - ", attempts), attempts, null);
+        throw noServer(attempts, failures);
+    }
+
+    /** The first attempt's failure is the cause, the later ones are suppressed: every stack trace is kept. */
+    private static ProvisioningException noServer(List<String> attempts, List<Throwable> failures) {
+        ProvisioningException e = new ProvisioningException("No PostgreSQL server could be provided. Attempts:\n  - "
+                + String.join("\n  - ", attempts), attempts, failures.isEmpty() ? null : failures.get(0));
+        failures.stream().skip(1).forEach(e::addSuppressed);
+        return e;
     }
 
     private static String fixFor(String provider) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * No Postgres server could be provided, or a disposable database could not be created. When
  * {@link PostgresProvider#auto()} fails, {@link #attempts()} holds one line per provider tried, each with
- * the reason and the fix.
+ * the reason and the fix; {@link #getCause()} is the first attempt's exception and {@link #getSuppressed()} holds the
+ * later attempts' ones, so no stack trace is lost.
  */
 public class ProvisioningException extends PgTestkitException {
 

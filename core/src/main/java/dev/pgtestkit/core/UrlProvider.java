@@ -66,14 +66,20 @@ public final class UrlProvider implements PostgresProvider {
         return SharedServers.get("url " + url + " " + spec.key(), this::start);
     }
 
+    /** The first of a comma-separated list (PgJDBC's fail-over hosts and ports): pgtestkit uses one server. */
+    private static String firstOf(String list) {
+        int comma = list.indexOf(',');
+        return comma < 0 ? list : list.substring(0, comma);
+    }
+
     static JdbcServer.Endpoint parse(String url) {
         Properties props = url == null ? null : Driver.parseURL(url, null);
         if (props == null) {
             throw new ProvisioningException("Not a PostgreSQL JDBC URL: '" + redact(url) + "'. Expected e.g. "
                     + "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", null);
         }
-        String host = props.getProperty("PGHOST", "localhost").split(",")[0];
-        int port = Integer.parseInt(props.getProperty("PGPORT", "5432").split(",")[0]);
+        String host = firstOf(props.getProperty("PGHOST", "localhost"));
+        int port = Integer.parseInt(firstOf(props.getProperty("PGPORT", "5432")));
         String database = props.getProperty("PGDBNAME", "postgres");
         String user = props.getProperty("user", System.getProperty("user.name"));
         Map<String, String> params = new LinkedHashMap<>();

@@ -112,6 +112,16 @@ class AutoProviderTest {
     }
 
     @Test
+    void theFailureOfEveryAttemptIsKeptAsCauseOrSuppressed() {
+        ProvisioningException e = (ProvisioningException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> auto(dockerAnswers(), false, false).start());
+        assertThat(e.attempts()).hasSize(2);
+        assertThat(e.getCause()).isInstanceOf(ProvisioningException.class).hasMessage("testcontainers does not start");
+        assertThat(e.getSuppressed()).singleElement().satisfies(s -> assertThat(s)
+                .hasMessage("embedded does not start"));
+    }
+
+    @Test
     void anUnreachableExplicitUrlIsNotReplacedSilently() {
         env.put("PGTESTKIT_URL", "jdbc:postgresql://db/postgres");
         AutoProvider auto = new AutoProvider(new Settings(props::get, env::get), dockerAnswers(),

@@ -3,8 +3,9 @@ package dev.pgtestkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgtestkit.core.internal.MigrationSource;
+import dev.pgtestkit.core.internal.SqlScripts;
 import dev.pgtestkit.core.internal.TemplateBuilder;
+import dev.pgtestkit.core.internal.TemplateDescription;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ class DatabaseTemplateIT {
     @Test
     void anExistingTemplateIsReusedNotRebuilt() throws Exception {
         Path script = script("CREATE TABLE reused (id int);");
-        MigrationSource source = new MigrationSource(List.of(), List.of(script));
+        TemplateDescription source = TemplateDescription.of(server, List.of(new SqlScripts(List.of(script))));
         String name = PostgresServer.DATABASE_PREFIX + "tpl_reuse_" + System.nanoTime();
         try {
             assertThat(TemplateBuilder.ensure(server, name, source)).isTrue();
@@ -78,7 +79,7 @@ class DatabaseTemplateIT {
     @Test
     void concurrentBuildersBuildTheTemplateOnce() throws Exception {
         Path script = script("CREATE TABLE raced (id int); SELECT pg_sleep(0.2);");
-        MigrationSource source = new MigrationSource(List.of(), List.of(script));
+        TemplateDescription source = TemplateDescription.of(server, List.of(new SqlScripts(List.of(script))));
         String name = PostgresServer.DATABASE_PREFIX + "tpl_race_" + System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {

@@ -4,8 +4,8 @@ import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.rows.Rows;
 import dev.pgtestkit.core.schema.SchemaRegistry;
+import dev.pgtestkit.core.tx.TestTransaction;
 import dev.pgtestkit.junit.internal.DatabaseHandle;
-import dev.pgtestkit.junit.internal.PinnedConnection;
 import dev.pgtestkit.junit.internal.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,8 +42,8 @@ final class Parameters {
             return connection(scope);
         }
         if (type == TestTransaction.class) {
-            return TestTransaction.attachedTo(scope.pinned().orElseThrow(() -> unavailable(type, scope,
-                    "it is the test transaction, and this " + scope.description() + " has none: add @WithTransaction")));
+            return scope.transaction().map(TestTransaction::borrowed).orElseThrow(() -> unavailable(type, scope,
+                    "it is the test transaction, and this " + scope.description() + " has none: add @WithTransaction"));
         }
         if (type == DisposableDatabase.class) {
             return database(type, scope).database();
@@ -78,7 +78,7 @@ final class Parameters {
 
     /** The test transaction's DataSource, or the database's plain one outside a transaction; not logged. */
     static DataSource rawDataSource(Scope scope) {
-        return scope.pinned().map(PinnedConnection::dataSource)
+        return scope.transaction().map(TestTransaction::dataSource)
                 .orElseGet(() -> database(DataSource.class, scope).dataSource());
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * unless they carry {@code @PgTest} themselves.
  *
  * <p>Test and lifecycle methods can declare parameters of these types: {@code DataSource}, {@code Connection},
- * {@link TestTransaction}, {@code DisposableDatabase}, {@code SchemaRegistry}, the row API, the mock generator,
+ * {@code TestTransaction}, {@code DisposableDatabase}, {@code SchemaRegistry}, the row API, the mock generator,
  * the query log, and Jdbi's {@code Jdbi} and {@code Handle} when Jdbi is on the class path. See the module README.
  */
 @Target(ElementType.TYPE)

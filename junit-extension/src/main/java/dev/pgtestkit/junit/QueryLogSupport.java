@@ -1,6 +1,5 @@
 package dev.pgtestkit.junit;
 
-import dev.pgtestkit.junit.internal.PhysicalConnections;
 import dev.pgtestkit.junit.internal.Scope;
 import dev.pgtestkit.querylog.QueryLogger;
 import javax.sql.DataSource;
@@ -17,9 +16,8 @@ final class QueryLogSupport {
     /** The scope's logger, created on first use and closed with the scope. */
     static Object logger(Scope scope) {
         return scope.cached(QueryLogSupport.class, () -> {
-            QueryLogger logger = QueryLogger.builder().planDataSource(scope.database().map(handle -> handle.cached(
-                    "explainDataSource", () -> PhysicalConnections.explainDataSource(handle.database())))
-                    .orElse(null)).build();
+            QueryLogger logger = QueryLogger.builder().planDataSource(scope.database()
+                    .map(handle -> handle.transactions().planDataSource()).orElse(null)).build();
             scope.register(logger);
             return logger;
         });

@@ -19,5 +19,14 @@ public enum SessionCheck {
     EVERY_TEST,
 
     /** Never. */
-    NEVER
+    NEVER;
+
+    /** Whether this policy checks the {@code ordinal}-th test (counted from 1) that ends on a database. */
+    public boolean checks(long ordinal) {
+        return switch (this) {
+            case SPACED -> ordinal > 0 && (ordinal & (ordinal - 1)) == 0;
+            case EVERY_TEST -> true;
+            case NEVER -> false;
+        };
+    }
 }

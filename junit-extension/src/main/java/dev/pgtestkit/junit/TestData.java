@@ -8,6 +8,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -26,8 +27,8 @@ final class TestData {
             return;
         }
         if (!mocks.isEmpty() && !OptionalModule.MOCK_GENERATOR.present()) {
-            throw new PgTestkitException("@MockData on " + describe(element) + " needs the mock generator, which is "
-                    + "not on the test class path: " + OptionalModule.MOCK_GENERATOR.howToAdd() + ".");
+            throw new ExtensionConfigurationException("@MockData on " + describe(element) + " needs the mock generator, "
+                    + "which is not on the test class path: " + OptionalModule.MOCK_GENERATOR.howToAdd() + ".");
         }
         DataSource dataSource = Parameters.rawDataSource(scope);
         if (!fixtures.isEmpty()) {

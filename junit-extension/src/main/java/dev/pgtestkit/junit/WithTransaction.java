@@ -1,5 +1,8 @@
 package dev.pgtestkit.junit;
 
+import dev.pgtestkit.core.tx.IsolationLevel;
+import dev.pgtestkit.core.tx.ThreadPolicy;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
 import dev.pgtestkit.junit.internal.ClassTransactionLocks;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -70,4 +73,14 @@ public @interface WithTransaction {
      * two extra commands per statement. When off, the statement after such a failure fails with an explanation.
      */
     boolean statementSavepoints() default false;
+
+    /**
+     * The isolation level the test transaction begins at; default {@link IsolationLevel#DEFAULT}, the server's
+     * (READ COMMITTED unless configured). A transaction's level cannot change once it has begun: on a class, it is the
+     * level of the class's transaction, and a test of the class that asks for another one fails with an explanation.
+     * The code under test may ask for this level or a weaker one ({@code setTransactionIsolation},
+     * {@code BEGIN ISOLATION LEVEL}); a stronger one is refused with an explanation, and
+     * {@code getTransactionIsolation()} reports this level.
+     */
+    IsolationLevel isolationLevel() default IsolationLevel.DEFAULT;
 }

@@ -11,6 +11,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.QueryException;
+import dev.pgtestkit.core.tx.ThreadPolicy;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.Events;
 import org.postgresql.PGConnection;
 
@@ -94,6 +97,13 @@ class DetectionIT {
         Engine.run(NoPgTestFixture.class).containerEvents().assertThatEvents().haveExactly(1, event(container(
                 "NoPgTestFixture"), finishedWithFailure(message(m -> m.contains("uses @WithTransaction but has no "
                 + "@PgTest")))));
+    }
+
+    @Test
+    void aClassWithoutPgTestIsAConfigurationError() {
+        Engine.run(NoPgTestFixture.class).containerEvents().assertThatEvents().haveExactly(1, event(container(
+                "NoPgTestFixture"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                message(m -> m.contains("Add @PgTest(migrations = \"classpath:db/migration\")")))));
     }
 
     @Test

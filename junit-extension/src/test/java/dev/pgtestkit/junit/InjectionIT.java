@@ -10,6 +10,7 @@ import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.core.rows.Rows;
 import dev.pgtestkit.core.schema.SchemaRegistry;
+import dev.pgtestkit.core.tx.TestTransaction;
 import dev.pgtestkit.mock.MockDataGenerator;
 import dev.pgtestkit.querylog.QueryLogger;
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import dev.pgtestkit.core.PostgresProvider;
 /** The schema of these tests, as a template on the JVM's shared server (core keeps one of each per JVM). */
 final class SharedTemplate {
 
-    static final String LOCATION = "classpath:db/junit";
+    static final String LOCATION = "classpath:db/accounts";
 
     private SharedTemplate() {
     }

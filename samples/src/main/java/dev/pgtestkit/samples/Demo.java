@@ -8,7 +8,7 @@ import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.core.rows.Rows;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.SchemaRegistry;
-import dev.pgtestkit.junit.TestTransaction;
+import dev.pgtestkit.core.tx.TestTransaction;
 import dev.pgtestkit.mock.ChildCount;
 import dev.pgtestkit.mock.GenerationPlan;
 import dev.pgtestkit.mock.GenerationResult;

@@ -5,18 +5,15 @@ import dev.pgtestkit.core.DatabaseTemplate;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
-import dev.pgtestkit.junit.ThreadPolicy;
-import dev.pgtestkit.junit.internal.ConnectionPool;
-import dev.pgtestkit.junit.internal.DatabaseHandle;
-import dev.pgtestkit.junit.internal.Mark;
-import dev.pgtestkit.junit.internal.PinnedConnection;
-import dev.pgtestkit.junit.internal.TestLevels;
-import dev.pgtestkit.junit.internal.TxSettings;
+import dev.pgtestkit.core.tx.TestLevel;
+import dev.pgtestkit.core.tx.TestTransaction;
+import dev.pgtestkit.core.tx.TestTransactions;
+import dev.pgtestkit.core.tx.TransactionSettings;
+import dev.pgtestkit.junit.SessionCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,8 +35,9 @@ import org.flywaydb.core.Flyway;
  * per test with default settings (pooled pinned connection; end-of-test batch with the deferred-constraint check,
  * the other-session check after the 1st, 2nd, 4th... test, and ROLLBACK); the same with the other-session check
  * after every test, and never; the same with a savepoint around every statement; and a class-level transaction
- * with default settings (test savepoint reused, ROLLBACK TO SAVEPOINT). These are exactly
- * the steps the extension takes around each test; JUnit's own overhead is left out.
+ * with default settings (test savepoint reused, ROLLBACK TO SAVEPOINT). These are exactly the calls the extension
+ * makes on core's transaction engine ({@link TestTransactions}, {@link TestLevel}) around each test; JUnit's own
+ * overhead is left out.
  *
  * <p>Part 2: a migrated database for a test class ({@link BenchSchema}) from the warm clone pool vs re-running the
  * migrations into an empty database vs starting a fresh embedded server and migrating it (what a Testcontainers
@@ -52,11 +50,9 @@ public final class WithTransactionBenchmark {
     private static final int WARM_UP = 500;
     private static final int TESTS = 5000;
     private static final int CLASS_SIZE = 30;
-    private static final TxSettings CHECK_EVERY_TEST = TxSettings.DEFAULTS;
-    private static final TxSettings NO_SESSION_CHECK = new TxSettings(ThreadPolicy.SERIALIZE, Duration.ofSeconds(30),
-            false, false, false);
-    private static final TxSettings STATEMENT_SAVEPOINTS = new TxSettings(ThreadPolicy.SERIALIZE,
-            Duration.ofSeconds(30), false, true, true);
+    private static final TransactionSettings CHECK_EVERY_TEST = TransactionSettings.defaults();
+    private static final TransactionSettings NO_SESSION_CHECK = CHECK_EVERY_TEST.withDetectOtherSessions(false);
+    private static final TransactionSettings STATEMENT_SAVEPOINTS = CHECK_EVERY_TEST.withStatementSavepoints(true);
 
     public static void main(String[] args) throws Exception {
         PostgresServer server = PostgresProvider.auto().shared();
@@ -90,12 +86,10 @@ public final class WithTransactionBenchmark {
             regimes.put("  same, statementSavepoints = true", ownTransactions(resources, template,
                     () -> STATEMENT_SAVEPOINTS));
             DisposableDatabase classDatabase = own(resources, template.checkout());
-            ConnectionPool classPool = own(resources, new ConnectionPool(classDatabase.dataSource()));
-            PinnedConnection classLevel = own(resources, PinnedConnection.pin(classPool.take(), classDatabase.name(),
-                    CHECK_EVERY_TEST));
-            classLevel.hasDeferrableConstraints(TestLevels.hasDeferrableConstraints(classLevel));
-            Mark[] testMark = {null};
-            regimes.put("@WithTransaction on the class", () -> classLevelTest(classLevel, testMark, ordinal));
+            TestTransactions classTransactions = own(resources, TestTransactions.on(classDatabase));
+            TestLevel classLevel = own(resources, TestLevel.top(classTransactions.begin(CHECK_EVERY_TEST,
+                    "class benchmark"), "class benchmark"));
+            regimes.put("@WithTransaction on the class", () -> classLevelTest(classLevel, ordinal));
             report(measure(regimes));
         } finally {
             for (int i = resources.size() - 1; i >= 0; i--) {
@@ -106,10 +100,10 @@ public final class WithTransactionBenchmark {
 
     /** A transaction per test on a database of its own, with the settings of each test. */
     private static Regime ownTransactions(List<AutoCloseable> resources, DatabaseTemplate template,
-                                          Supplier<TxSettings> settings) throws SQLException {
+                                          Supplier<TransactionSettings> settings) {
         DisposableDatabase database = own(resources, template.checkout());
-        ConnectionPool pool = own(resources, new ConnectionPool(database.dataSource()));
-        return () -> ownTransactionTest(pool, database, settings.get());
+        TestTransactions transactions = own(resources, TestTransactions.on(database));
+        return () -> ownTransactionTest(transactions, settings.get());
     }
 
     private static <T extends AutoCloseable> T own(List<AutoCloseable> resources, T resource) {
@@ -173,29 +167,22 @@ public final class WithTransactionBenchmark {
         bare.rollback();
     }
 
-    private static void ownTransactionTest(ConnectionPool pool, DisposableDatabase database, TxSettings settings)
+    private static void ownTransactionTest(TestTransactions transactions, TransactionSettings settings)
             throws SQLException {
-        PinnedConnection pinned = PinnedConnection.pin(pool.take(), database.name(), settings);
-        pinned.hasDeferrableConstraints(false); // as the extension finds for this schema, once per database
-        TestLevels.beginTransaction(pinned);
-        body(pinned.dataSource());
-        TestLevels.endTest(pinned, null, "benchmark");
-        pool.give(pinned.detach("test ended"));
+        try (TestTransaction tx = transactions.begin(settings, "benchmark")) {
+            body(tx.dataSource());
+        }
     }
 
     /** Default other-session checks, as in test classes of {@value #CLASS_SIZE} tests (checked: 1st, 2nd, 4th...). */
     private static boolean spacedCheck(long[] ordinals, int regime) {
-        return DatabaseHandle.isSpacedCheck(ordinals[regime]++ % CLASS_SIZE + 1);
+        return SessionCheck.SPACED.checks(ordinals[regime]++ % CLASS_SIZE + 1);
     }
 
-    private static void classLevelTest(PinnedConnection pinned, Mark[] testMark, long[] ordinal)
-            throws SQLException {
-        pinned.settings(CHECK_EVERY_TEST.withDetectOtherSessions(spacedCheck(ordinal, 1)));
-        if (testMark[0] == null) {
-            testMark[0] = TestLevels.openTestSavepoint(pinned, "pgtestkit_test_0", "benchmark");
-        }
-        body(pinned.dataSource());
-        TestLevels.endTest(pinned, testMark[0], "benchmark");
+    private static void classLevelTest(TestLevel level, long[] ordinal) throws SQLException {
+        level.beginTest(CHECK_EVERY_TEST.withDetectOtherSessions(spacedCheck(ordinal, 1)), "benchmark");
+        body(level.transaction().dataSource());
+        level.endTest("benchmark");
     }
 
     /** The test body through pgtestkit: application code takes a connection per piece of work. */

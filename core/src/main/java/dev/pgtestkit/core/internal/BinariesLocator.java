@@ -81,7 +81,7 @@ final class BinariesLocator {
     /** Orders 18.10.0 after 18.9.0. */
     private static String versionKey(Path jar) {
         StringBuilder key = new StringBuilder();
-        for (String part : jar.getParent().getFileName().toString().split("[.-]")) {
+        for (String part : jar.getParent().getFileName().toString().split("[.-]", -1)) {
             key.append(String.format("%08d", part.matches("\\d+") ? Long.parseLong(part) : 0));
         }
         return key.toString();
@@ -104,7 +104,7 @@ final class BinariesLocator {
     }
 
     private static ProvisioningException missing(String artifactId, String version, List<URL> onClassPath) {
-        int major = Integer.parseInt(version.split("\\.")[0]);
+        int major = Integer.parseInt(version.split("\\.", -1)[0]);
         String suggested = version.chars().filter(c -> c == '.').count() == 2 ? version
                 : KNOWN.getOrDefault(major, major + ".x.0");
         String present = onClassPath.isEmpty() ? "none" : String.join(", ",

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Clones of one template, made ahead on a background thread so a hand-out is a queue poll. Drops also happen in
- * the background. When the pool is empty (or closed) a clone is made on the caller's thread.
+ * the background. When the pool is empty (or closed) a clone is made on the caller's thread, and a drop happens
+ * there too. Work is handed to the worker only under this object's monitor, which {@link #close()} takes to shut it
+ * down: nothing is ever submitted to a worker that is shut down.
  */
 public final class ClonePool implements AutoCloseable {
 
@@ -58,14 +60,16 @@ public final class ClonePool implements AutoCloseable {
 
     /** Drops the clone in the background (or right away when the pool is closed). */
     public void discard(String name) {
-        if (closed) {
-            server.dropDatabase(name);
-            return;
+        synchronized (this) {
+            if (!closed) {
+                worker.execute(() -> dropQuietly(name));
+                return;
+            }
         }
-        worker.execute(() -> dropQuietly(name));
+        server.dropDatabase(name);
     }
 
-    private void refill() {
+    private synchronized void refill() {
         while (!closed && ready.size() + inFlight.get() < size) {
             inFlight.incrementAndGet();
             worker.execute(this::cloneOne);
@@ -102,8 +106,10 @@ public final class ClonePool implements AutoCloseable {
     /** Stops pre-cloning, waits for pending work and drops the clones nobody took. */
     @Override
     public void close() {
-        closed = true;
-        worker.shutdown();
+        synchronized (this) {
+            closed = true;
+            worker.shutdown();
+        }
         try {
             worker.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -2,7 +2,8 @@ package dev.pgtestkit.core.internal;
 
 import dev.pgtestkit.core.MigrationException;
 import dev.pgtestkit.core.PostgresServer;
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.TemplateSource;
+import dev.pgtestkit.core.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,10 +12,19 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Extensions a template asks for, created before its migrations. */
-final class Extensions {
+/** Extensions a template asks for, created before its other sources. */
+public final class Extensions {
 
     private Extensions() {
+    }
+
+    /** A template source that creates {@code names} (their list is its checksum). */
+    public static TemplateSource source(List<String> names) {
+        List<String> copy = List.copyOf(names);
+        return context -> {
+            context.checksum("extensions " + copy);
+            context.onBuild(database -> create(context.server(), database, copy));
+        };
     }
 
     static void create(PostgresServer server, String database, List<String> extensions) {

@@ -3,7 +3,7 @@ package dev.pgtestkit.core.internal;
 import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.core.ProvisioningException;
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.sql.Identifiers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

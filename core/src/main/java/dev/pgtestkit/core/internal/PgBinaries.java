@@ -104,7 +104,7 @@ final class PgBinaries {
         try {
             URLConnection connection = url.openConnection();
             String identity = url + "|" + connection.getContentLengthLong();
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -81,7 +81,7 @@ record RunAs(Integer uid, Integer gid) {
     private static int[] lookUp(String user) {
         try {
             for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
-                String[] f = line.split(":");
+                String[] f = line.split(":", -1);
                 if (f.length > 3 && f[0].equals(user)) {
                     return new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])};
                 }

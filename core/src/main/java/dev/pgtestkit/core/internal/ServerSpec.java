@@ -31,7 +31,7 @@ public record ServerSpec(String version, Map<String, String> settings) {
 
     /** The major version asked for (18 for "18.6"), if any. */
     public Optional<Integer> major() {
-        return Optional.ofNullable(version).map(v -> Integer.parseInt(v.split("\\.")[0]));
+        return Optional.ofNullable(version).map(v -> Integer.parseInt(v.split("\\.", -1)[0]));
     }
 
     /** This spec, with {@code version} when it names none (e.g. from {@code PGTESTKIT_PG_VERSION}). */

@@ -50,7 +50,7 @@ final class StaleRuns {
 
     private static void cleanUpIfOrphaned(Path runDir) {
         try {
-            String[] owner = Files.readString(runDir.resolve("owner")).trim().split(" ");
+            String[] owner = Files.readString(runDir.resolve("owner")).trim().split(" ", -1);
             if (alive(Long.parseLong(owner[0])) || youngerThanGrace(runDir)) {
                 return;
             }

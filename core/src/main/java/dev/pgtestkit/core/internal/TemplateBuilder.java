@@ -2,19 +2,13 @@ package dev.pgtestkit.core.internal;
 
 import dev.pgtestkit.core.MigrationException;
 import dev.pgtestkit.core.PostgresServer;
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.sql.Identifiers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,19 +24,14 @@ public final class TemplateBuilder {
     private TemplateBuilder() {
     }
 
-    /** Builds the template {@code name} from {@code source} unless it already exists; returns true when built. */
-    public static boolean ensure(PostgresServer server, String name, MigrationSource source) {
-        return ensure(server, name, source, List.of());
-    }
-
-    /** As {@link #ensure(PostgresServer, String, MigrationSource)}, creating {@code extensions} first. */
-    public static boolean ensure(PostgresServer server, String name, MigrationSource source, List<String> extensions) {
+    /** Builds the template {@code name} from its sources unless it already exists; returns true when built. */
+    public static boolean ensure(PostgresServer server, String name, TemplateDescription source) {
         try (Connection lock = server.connect(server.adminDatabase())) {
             lock.setAutoCommit(true);
             long key = lockKey(name);
             execute(lock, "SELECT pg_advisory_lock(" + key + ")");
             try {
-                return buildIfMissing(server, lock, name, source, extensions);
+                return buildIfMissing(server, lock, name, source);
             } finally {
                 execute(lock, "SELECT pg_advisory_unlock(" + key + ")");
             }
@@ -52,8 +41,9 @@ public final class TemplateBuilder {
         }
     }
 
-    private static boolean buildIfMissing(PostgresServer server, Connection admin, String name, MigrationSource source,
-                                          List<String> extensions) throws SQLException {
+    private static boolean buildIfMissing(PostgresServer server, Connection admin, String name,
+                                          TemplateDescription source)
+            throws SQLException {
         Boolean isTemplate = templateState(admin, name);
         if (Boolean.TRUE.equals(isTemplate)) {
             server.retain(name);
@@ -66,8 +56,7 @@ public final class TemplateBuilder {
         long start = System.nanoTime();
         server.createDatabase(name, "template0");
         try {
-            Extensions.create(server, name, extensions);
-            migrate(server, name, source);
+            apply(name, source);
             execute(admin, "ALTER DATABASE " + Identifiers.quote(name) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
         } catch (RuntimeException | SQLException e) {
             server.dropDatabase(name);
@@ -88,32 +77,16 @@ public final class TemplateBuilder {
         }
     }
 
-    private static void migrate(PostgresServer server, String database, MigrationSource source) {
-        if (!source.flywayLocations().isEmpty()) {
+    private static void apply(String database, TemplateDescription description) {
+        for (TemplateDescription.Step step : description.steps()) {
             try {
-                Flyway.configure().dataSource(server.dataSource(database))
-                        .locations(source.flywayLocations().toArray(String[]::new))
-                        .failOnMissingLocations(true).load().migrate();
-            } catch (FlywayException e) {
-                throw new MigrationException("Flyway migrations " + source.flywayLocations() + " failed on template "
-                        + "database '" + database + "': " + e.getMessage(), e);
+                step.build().into(database);
+            } catch (MigrationException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new MigrationException("Template source " + step.source() + " failed on template database '"
+                        + database + "': " + e.getMessage(), e);
             }
-        }
-        for (Path script : source.scripts()) {
-            runScript(server, database, script);
-        }
-    }
-
-    private static void runScript(PostgresServer server, String database, Path script) {
-        try (Connection c = server.connect(database)) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute(Files.readString(script, StandardCharsets.UTF_8));
-            }
-            c.commit();
-        } catch (SQLException | IOException e) {
-            throw new MigrationException("SQL script " + script + " failed on template database '" + database + "': "
-                    + e.getMessage(), e);
         }
     }
 

@@ -63,7 +63,7 @@ public final class RowFormatter {
             appendBytes(out, bytes);
         } else if (Json.isJsonNode(value)) {
             append(out, Json.toJava(value), depth);
-        } else if (value instanceof Iterable<?> || value != null && value.getClass().isArray()) {
+        } else if (value instanceof Iterable<?> || (value != null && value.getClass().isArray())) {
             appendList(out, asList(value), depth);
         } else {
             out.append(value);

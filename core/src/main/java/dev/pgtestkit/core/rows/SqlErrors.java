@@ -142,7 +142,7 @@ public final class SqlErrors {
 
     private static String keyColumn(String detail) {
         Matcher m = KEY_COLUMNS.matcher(detail == null ? "" : detail);
-        return m.find() ? m.group(1).split(",\\s*")[0] : null;
+        return m.find() ? m.group(1).split(",\\s*", -1)[0] : null;
     }
 
     /** The fields of the server's error report, or the exception message when there is none. */

@@ -112,7 +112,7 @@ public final class NameMatcher {
                 .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
                 .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
         List<String> words = new ArrayList<>();
-        for (String word : spaced.split("[\\s_.\\-]+")) {
+        for (String word : spaced.split("[\\s_.\\-]+", -1)) {
             if (!word.isEmpty()) {
                 words.add(word.toLowerCase(Locale.ROOT));
             }

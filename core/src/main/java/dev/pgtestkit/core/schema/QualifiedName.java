@@ -1,5 +1,6 @@
 package dev.pgtestkit.core.schema;
 
+import dev.pgtestkit.core.sql.Identifiers;
 import java.util.Objects;
 
 /** A schema-qualified object name, e.g. {@code public.users}. Both parts as stored in the catalog (not quoted). */

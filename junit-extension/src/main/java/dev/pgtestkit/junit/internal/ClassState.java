@@ -1,5 +1,7 @@
 package dev.pgtestkit.junit.internal;
 
+import dev.pgtestkit.core.tx.TestLevel;
+import dev.pgtestkit.core.tx.TestTransaction;
 import dev.pgtestkit.junit.PgTest;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,24 +14,24 @@ public final class ClassState implements Scope, AutoCloseable, ExtensionContext.
     private final PgTest config;
     private final DatabaseHandle ownDatabase;
     private final DatabaseHandle database;
-    private final ClassTransaction transaction;
+    private final TestLevel level;
     private final Resources resources = new Resources();
 
     ClassState(Class<?> testClass, PgTest config, DatabaseHandle ownDatabase, DatabaseHandle database,
-               ClassTransaction transaction) {
+               TestLevel level) {
         this.testClass = testClass;
         this.config = config;
         this.ownDatabase = ownDatabase;
         this.database = database;
-        this.transaction = transaction;
+        this.level = level;
     }
 
     public PgTest config() {
         return config;
     }
 
-    Optional<ClassTransaction> transaction() {
-        return Optional.ofNullable(transaction);
+    Optional<TestLevel> level() {
+        return Optional.ofNullable(level);
     }
 
     @Override
@@ -38,8 +40,8 @@ public final class ClassState implements Scope, AutoCloseable, ExtensionContext.
     }
 
     @Override
-    public Optional<PinnedConnection> pinned() {
-        return transaction().map(ClassTransaction::pinned);
+    public Optional<TestTransaction> transaction() {
+        return level().map(TestLevel::transaction);
     }
 
     @Override
@@ -56,8 +58,8 @@ public final class ClassState implements Scope, AutoCloseable, ExtensionContext.
     void finish(ExtensionContext context, boolean failed) {
         RuntimeException resourceFailure = resources.closeAll();
         try {
-            if (transaction != null) {
-                transaction.close();
+            if (level != null) {
+                level.close();
             }
         } finally {
             if (ownDatabase != null) {
@@ -76,8 +78,8 @@ public final class ClassState implements Scope, AutoCloseable, ExtensionContext.
     @Override
     public void close() {
         resources.closeAll();
-        if (transaction != null) {
-            transaction.close();
+        if (level != null) {
+            level.close();
         }
         if (ownDatabase != null) {
             ownDatabase.close();

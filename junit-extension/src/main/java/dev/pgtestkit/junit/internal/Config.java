@@ -1,5 +1,6 @@
 package dev.pgtestkit.junit.internal;
 
+import dev.pgtestkit.core.tx.TransactionSettings;
 import dev.pgtestkit.junit.PgTest;
 import dev.pgtestkit.junit.SessionCheck;
 import dev.pgtestkit.junit.WithTransaction;
@@ -7,6 +8,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Reads the annotations: a class's own, inherited from superclasses, or from its enclosing classes. */
@@ -35,14 +37,17 @@ public final class Config {
         return find(method, WithTransaction.class).or(() -> classTransaction(testClass));
     }
 
-    public static TxSettings settings(WithTransaction annotation) {
+    public static TransactionSettings settings(WithTransaction annotation) {
         if (annotation.threadWaitSeconds() <= 0) {
-            throw new IllegalArgumentException("@WithTransaction(threadWaitSeconds) must be positive, was "
+            throw new ExtensionConfigurationException("@WithTransaction(threadWaitSeconds) must be positive, was "
                     + annotation.threadWaitSeconds());
         }
-        return new TxSettings(annotation.threads(), Duration.ofSeconds(annotation.threadWaitSeconds()),
-                annotation.resetSequences(), annotation.otherSessions() != SessionCheck.NEVER,
-                annotation.statementSavepoints());
+        return TransactionSettings.defaults().withThreads(annotation.threads())
+                .withThreadWait(Duration.ofSeconds(annotation.threadWaitSeconds()))
+                .withResetSequences(annotation.resetSequences())
+                .withDetectOtherSessions(annotation.otherSessions() != SessionCheck.NEVER)
+                .withStatementSavepoints(annotation.statementSavepoints())
+                .withIsolationLevel(annotation.isolationLevel());
     }
 
     private static <A extends java.lang.annotation.Annotation> Optional<A> nearest(Class<?> start, Class<A> type) {

@@ -1,8 +1,8 @@
 package dev.pgtestkit.junit.internal;
 
-import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.DisposableDatabase;
-import java.sql.SQLException;
+import dev.pgtestkit.core.tx.TestTransactions;
+import dev.pgtestkit.junit.SessionCheck;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cloned database of a test class (or of one test): its plain DataSource, a pool of physical connections for
- * test transactions, per-database caches (e.g. the schema registry), and what happens to it at the end: dropped,
+ * The cloned database of a test class (or of one test): its plain DataSource, its test transactions (on reused
+ * sessions), per-database caches (e.g. the schema registry), and what happens to it at the end: dropped,
  * or kept with its URL logged when a test failed and {@code keepOnFailure} is on. Thread-safe.
  */
 public final class DatabaseHandle implements AutoCloseable {
@@ -26,7 +26,7 @@ public final class DatabaseHandle implements AutoCloseable {
     private final DataSource dataSource;
     private final Map<Object, Object> cache = new ConcurrentHashMap<>();
     private final AtomicLong testsEnded = new AtomicLong();
-    private ConnectionPool pool;
+    private TestTransactions transactions;
     private volatile boolean failed;
     private volatile boolean finished;
 
@@ -49,17 +49,12 @@ public final class DatabaseHandle implements AutoCloseable {
         return dataSource;
     }
 
-    /** Physical connections for test transactions, opened on first use. */
-    public synchronized ConnectionPool pool() {
-        if (pool == null) {
-            try {
-                pool = new ConnectionPool(database.dataSource());
-            } catch (SQLException e) {
-                throw new ConnectionException("Cannot prepare connections to " + database.name() + ": "
-                        + e.getMessage(), e.getSQLState(), e);
-            }
+    /** Test transactions on this database, prepared on first use. */
+    public synchronized TestTransactions transactions() {
+        if (transactions == null) {
+            transactions = TestTransactions.on(database);
         }
-        return pool;
+        return transactions;
     }
 
     /** A value computed once per database, e.g. the schema registry. */
@@ -76,12 +71,7 @@ public final class DatabaseHandle implements AutoCloseable {
 
     /** Whether the next test on this database is the 1st, 2nd, 4th, 8th...: {@code SessionCheck.SPACED}. */
     public boolean nextTestChecksSessions() {
-        return isSpacedCheck(testsEnded.incrementAndGet());
-    }
-
-    /** Whether the {@code ordinal}-th test (from 1) is checked under {@code SessionCheck.SPACED}: powers of two. */
-    public static boolean isSpacedCheck(long ordinal) {
-        return ordinal > 0 && (ordinal & (ordinal - 1)) == 0;
+        return SessionCheck.SPACED.checks(testsEnded.incrementAndGet());
     }
 
     public void markFailed() {
@@ -115,8 +105,8 @@ public final class DatabaseHandle implements AutoCloseable {
         }
         finished = true;
         synchronized (this) {
-            if (pool != null) {
-                pool.close();
+            if (transactions != null) {
+                transactions.close();
             }
         }
         database.close();

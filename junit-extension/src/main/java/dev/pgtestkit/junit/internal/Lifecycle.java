@@ -1,11 +1,13 @@
 package dev.pgtestkit.junit.internal;
 
-import dev.pgtestkit.core.PgTestkitException;
+import dev.pgtestkit.core.tx.TestLevel;
+import dev.pgtestkit.core.tx.TransactionSettings;
 import dev.pgtestkit.junit.Isolation;
 import dev.pgtestkit.junit.PgTest;
 import dev.pgtestkit.junit.SessionCheck;
 import dev.pgtestkit.junit.WithTransaction;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -50,16 +52,16 @@ public final class Lifecycle {
         Optional<WithTransaction> annotation = Config.transaction(context.getRequiredTestClass(),
                 context.getRequiredTestMethod());
         if (annotation.isPresent()) {
-            TxSettings settings = Config.settings(annotation.get());
+            TransactionSettings settings = Config.settings(annotation.get());
             if (annotation.get().otherSessions() == SessionCheck.SPACED) {
                 settings = settings.withDetectOtherSessions(database.nextTestChecksSessions());
             }
-            Optional<ClassTransaction> classTransaction = classState.transaction();
-            if (classTransaction.isPresent()) {
+            Optional<TestLevel> classLevel = classState.level();
+            if (classLevel.isPresent()) {
                 ClassTransactionGate.enter(context, classContext(context));
-                state.useClassTransaction(classTransaction.get(), settings);
+                state.useClassLevel(classLevel.get(), settings);
             } else {
-                state.useOwnTransaction(Pinning.pin(database, settings, "test " + test));
+                state.useOwnTransaction(database.transactions().begin(settings, test));
             }
         }
         return state;
@@ -96,8 +98,8 @@ public final class Lifecycle {
                 ? Databases.checkout(context, config) : null;
         DatabaseHandle database = ownsDatabase ? ownDatabase : parent.database().orElse(null);
         try {
-            ClassTransaction transaction = openClassTransaction(context, parent, ownsDatabase, database);
-            return new ClassState(testClass, config, ownDatabase, database, transaction);
+            TestLevel level = openClassLevel(context, parent, ownsDatabase, database);
+            return new ClassState(testClass, config, ownDatabase, database, level);
         } catch (RuntimeException e) {
             if (ownDatabase != null) {
                 ownDatabase.close();
@@ -106,19 +108,19 @@ public final class Lifecycle {
         }
     }
 
-    private static ClassTransaction openClassTransaction(ExtensionContext context, ClassState parent,
-                                                         boolean ownsDatabase, DatabaseHandle database) {
+    private static TestLevel openClassLevel(ExtensionContext context, ClassState parent, boolean ownsDatabase,
+                                            DatabaseHandle database) {
         Class<?> testClass = context.getRequiredTestClass();
         Optional<WithTransaction> annotation = Config.classTransaction(testClass);
         if (annotation.isEmpty() || database == null) {
             return null; // no class transaction, or one database per test: each test has its own transaction
         }
-        TxSettings settings = Config.settings(annotation.get());
-        Optional<ClassTransaction> outer = ownsDatabase ? Optional.empty()
-                : parent.transaction();
-        outer.ifPresent(t -> ClassTransactionGate.enter(context, parentContext(context)));
-        return outer.map(t -> t.nested(settings, testClass.getSimpleName()))
-                .orElseGet(() -> ClassTransaction.top(database, settings, testClass.getSimpleName()));
+        TransactionSettings settings = Config.settings(annotation.get());
+        String name = "class " + testClass.getSimpleName();
+        Optional<TestLevel> outer = ownsDatabase ? Optional.empty() : parent.level();
+        outer.ifPresent(level -> ClassTransactionGate.enter(context, parentContext(context)));
+        return outer.map(level -> level.nested(settings, name))
+                .orElseGet(() -> TestLevel.top(database.transactions().begin(settings, name), name));
     }
 
     private static ClassState parentState(ExtensionContext context) {
@@ -156,8 +158,9 @@ public final class Lifecycle {
         return "test:" + context.getUniqueId();
     }
 
-    private static PgTestkitException missingPgTest(Class<?> testClass) {
-        return new PgTestkitException("Test class " + testClass.getName() + " uses @WithTransaction but has no "
+    /** A configuration error, as JUnit reports its own: the class cannot run as written. */
+    private static ExtensionConfigurationException missingPgTest(Class<?> testClass) {
+        return new ExtensionConfigurationException("Test class " + testClass.getName() + " uses @WithTransaction but has no "
                 + "@PgTest, so there is no database to run in. Add @PgTest(migrations = \"classpath:db/migration\") "
                 + "(or your locations) to the class or an enclosing class.");
     }

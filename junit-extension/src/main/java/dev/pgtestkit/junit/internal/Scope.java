@@ -1,5 +1,6 @@
 package dev.pgtestkit.junit.internal;
 
+import dev.pgtestkit.core.tx.TestTransaction;
 import java.util.Optional;
 
 /** What a test or lifecycle method can be given: the database, the test transaction, and a place for resources. */
@@ -8,8 +9,8 @@ public interface Scope {
     /** The database of this scope; empty for a class with one database per test. */
     Optional<DatabaseHandle> database();
 
-    /** The pinned connection when this scope runs in a test transaction. */
-    Optional<PinnedConnection> pinned();
+    /** The test transaction this scope runs in, if any. */
+    Optional<TestTransaction> transaction();
 
     /** For messages: {@code class X} or {@code test X > y()}. */
     String description();

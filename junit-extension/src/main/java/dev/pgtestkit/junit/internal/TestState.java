@@ -1,5 +1,8 @@
 package dev.pgtestkit.junit.internal;
 
+import dev.pgtestkit.core.tx.TestLevel;
+import dev.pgtestkit.core.tx.TestTransaction;
+import dev.pgtestkit.core.tx.TransactionSettings;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,8 +17,8 @@ public final class TestState implements Scope, AutoCloseable, ExtensionContext.S
     private final DatabaseHandle ownDatabase;
     private final DatabaseHandle database;
     private final Resources resources = new Resources();
-    private ClassTransaction classTransaction;
-    private PinnedConnection own;
+    private TestLevel classLevel;
+    private TestTransaction own;
     private boolean ended;
 
     TestState(String test, DatabaseHandle ownDatabase, DatabaseHandle database) {
@@ -24,14 +27,13 @@ public final class TestState implements Scope, AutoCloseable, ExtensionContext.S
         this.database = database;
     }
 
-    void useClassTransaction(ClassTransaction transaction, TxSettings settings) {
-        transaction.beginTest(settings, test);
-        this.classTransaction = transaction;
+    void useClassLevel(TestLevel level, TransactionSettings settings) {
+        level.beginTest(settings, test);
+        this.classLevel = level;
     }
 
-    void useOwnTransaction(PinnedConnection pinned) {
-        this.own = pinned;
-        TestLevels.beginTransaction(pinned);
+    void useOwnTransaction(TestTransaction transaction) {
+        this.own = transaction;
     }
 
     @Override
@@ -40,8 +42,8 @@ public final class TestState implements Scope, AutoCloseable, ExtensionContext.S
     }
 
     @Override
-    public Optional<PinnedConnection> pinned() {
-        return own != null ? Optional.of(own) : Optional.ofNullable(classTransaction).map(ClassTransaction::pinned);
+    public Optional<TestTransaction> transaction() {
+        return own != null ? Optional.of(own) : Optional.ofNullable(classLevel).map(TestLevel::transaction);
     }
 
     @Override
@@ -78,20 +80,20 @@ public final class TestState implements Scope, AutoCloseable, ExtensionContext.S
     }
 
     private void endTransaction(boolean failed) {
-        if (classTransaction != null) {
-            classTransaction.endTest(test);
+        if (classLevel != null) {
+            classLevel.endTest(test);
         } else if (own != null) {
             if (failed && ownDatabase != null && ownDatabase.keepsFailures()) {
-                TestLevels.commitForInspection(own);
+                own.commitForInspection();
             } else {
-                TestLevels.endTest(own, null, test);
+                own.close();
             }
         }
     }
 
     private void releaseConnection() {
         if (own != null) {
-            database.pool().give(own.detach(description() + " ended"));
+            own.discard(description() + " ended");
         }
     }
 
@@ -104,8 +106,8 @@ public final class TestState implements Scope, AutoCloseable, ExtensionContext.S
         ended = true;
         resources.closeAll();
         try {
-            if (classTransaction != null) {
-                classTransaction.endTest(test);
+            if (classLevel != null) {
+                classLevel.endTest(test);
             }
         } catch (RuntimeException e) {
             // the test has already failed for a reason JUnit reports; this is only clean-up

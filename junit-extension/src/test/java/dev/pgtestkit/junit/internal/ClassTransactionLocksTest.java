@@ -3,8 +3,9 @@ package dev.pgtestkit.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgtestkit.core.tx.ThreadPolicy;
+import dev.pgtestkit.core.tx.TransactionSettings;
 import dev.pgtestkit.junit.PgTest;
-import dev.pgtestkit.junit.ThreadPolicy;
 import dev.pgtestkit.junit.WithTransaction;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +36,9 @@ class ClassTransactionLocksTest {
     void readsSettingsFromTheNearestAnnotation() throws NoSuchMethodException {
         WithTransaction annotation = Config.transaction(ClassLevel.Inner.class,
                 MethodLevel.class.getDeclaredMethod("test")).orElseThrow();
-        assertThat(Config.settings(annotation)).isEqualTo(new TxSettings(ThreadPolicy.OWNER_ONLY,
-                Duration.ofSeconds(5), true, true, false));
+        assertThat(Config.settings(annotation)).isEqualTo(TransactionSettings.defaults()
+                .withThreads(ThreadPolicy.OWNER_ONLY).withThreadWait(Duration.ofSeconds(5)).withResetSequences(true)
+                .withDetectOtherSessions(true).withStatementSavepoints(false));
         assertThat(Config.pgTest(ClassLevel.Inner.class)).isPresent();
         assertThat(Config.declaresPgTest(ClassLevel.Inner.class)).isFalse();
     }

@@ -1,8 +1,8 @@
 package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.core.schema.ForeignKey;
-import dev.pgtestkit.core.schema.Identifiers;
 import dev.pgtestkit.core.schema.QualifiedName;
+import dev.pgtestkit.core.sql.Identifiers;
 import dev.pgtestkit.mock.CopyFormat;
 import dev.pgtestkit.mock.GenerationResult;
 import dev.pgtestkit.mock.ProgressListener;

@@ -1,7 +1,7 @@
 package dev.pgtestkit.mock.internal;
 
-import dev.pgtestkit.core.schema.Identifiers;
 import dev.pgtestkit.core.schema.TableKind;
+import dev.pgtestkit.core.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.core.QueryException;
-import dev.pgtestkit.core.schema.Identifiers;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.Sequence;
+import dev.pgtestkit.core.sql.Identifiers;
 import dev.pgtestkit.mock.internal.value.ValueType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.pgtestkit.mock.internal;
 
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.sql.Identifiers;
 import dev.pgtestkit.mock.internal.TableExtras.SequenceUse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.core.schema.ForeignKey;
-import dev.pgtestkit.core.schema.Identifiers;
 import dev.pgtestkit.core.schema.Identity;
+import dev.pgtestkit.core.sql.Identifiers;
 import dev.pgtestkit.mock.internal.TableExtras.Backfill;
 import dev.pgtestkit.mock.internal.TableExtras.SequenceUse;
 import java.io.IOException;

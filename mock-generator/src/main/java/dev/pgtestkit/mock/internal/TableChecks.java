@@ -4,7 +4,7 @@ import dev.pgtestkit.core.schema.CheckConstraint;
 import dev.pgtestkit.core.schema.PgType;
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.core.schema.TypeCategory;
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.sql.Identifiers;
 import dev.pgtestkit.mock.internal.check.Atom;
 import dev.pgtestkit.mock.internal.check.Atoms;
 import dev.pgtestkit.mock.internal.check.CheckAnalysis;

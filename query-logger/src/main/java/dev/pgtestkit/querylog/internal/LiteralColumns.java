@@ -1,6 +1,7 @@
 package dev.pgtestkit.querylog.internal;
 
-import dev.pgtestkit.querylog.internal.Token.Kind;
+import dev.pgtestkit.core.sql.Token;
+import dev.pgtestkit.core.sql.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,11 @@
 package dev.pgtestkit.querylog.internal;
 
+import dev.pgtestkit.core.sql.SqlLexer;
+import dev.pgtestkit.core.sql.Token;
+import dev.pgtestkit.core.sql.Token.Kind;
 import dev.pgtestkit.querylog.CallSite;
 import dev.pgtestkit.querylog.RedactionRules;
 import dev.pgtestkit.querylog.StatementType;
-import dev.pgtestkit.querylog.internal.Token.Kind;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

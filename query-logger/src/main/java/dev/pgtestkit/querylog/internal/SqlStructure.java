@@ -1,7 +1,8 @@
 package dev.pgtestkit.querylog.internal;
 
+import dev.pgtestkit.core.sql.Token;
+import dev.pgtestkit.core.sql.Token.Kind;
 import dev.pgtestkit.querylog.StatementType;
-import dev.pgtestkit.querylog.internal.Token.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -1,8 +1,10 @@
 package dev.pgtestkit.querylog.internal;
 
+import dev.pgtestkit.core.sql.SqlLexer;
+import dev.pgtestkit.core.sql.Token;
+import dev.pgtestkit.core.sql.Token.Kind;
 import dev.pgtestkit.querylog.QueryEvent;
 import dev.pgtestkit.querylog.RedactionRules;
-import dev.pgtestkit.querylog.internal.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,8 @@ package dev.pgtestkit.querylog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgtestkit.core.sql.SqlLexer;
+import dev.pgtestkit.core.sql.Token;
 import org.junit.jupiter.api.Test;
 
 class SqlNormalizerTest {

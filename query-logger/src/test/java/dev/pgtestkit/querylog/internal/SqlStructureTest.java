@@ -2,6 +2,7 @@ package dev.pgtestkit.querylog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgtestkit.core.sql.SqlLexer;
 import dev.pgtestkit.querylog.StatementType;
 import org.junit.jupiter.api.Test;
 

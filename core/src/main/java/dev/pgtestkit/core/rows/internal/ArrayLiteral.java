@@ -63,7 +63,7 @@ final class ArrayLiteral {
     }
 
     private static boolean isSequence(Object value) {
-        return value instanceof Collection<?> || value.getClass().isArray() && !(value instanceof byte[]);
+        return value instanceof Collection<?> || (value.getClass().isArray() && !(value instanceof byte[]));
     }
 
     private static List<?> elements(Object value) {

@@ -27,7 +27,7 @@ public final class Catalog {
     /** Table names already matched, by schema and name as given. */
     private final Map<String, Table> matchedTables = new ConcurrentHashMap<>();
     /** Column names already matched, per table object: forgiving matching is far slower than a map lookup. */
-    private final Map<Table, Map<String, Column>> matchedColumns = new IdentityHashMap<>();
+    private final IdentityHashMap<Table, Map<String, Column>> matchedColumns = new IdentityHashMap<>();
 
     /** The loaded registry, loading it through {@code handle} when nothing is loaded yet. */
     public SchemaRegistry registry(Handle handle) {

@@ -83,8 +83,8 @@ public final class Json {
     /** The object or array in {@code text}, when the whole text is one; scalars and non-JSON give empty. */
     public static Optional<Object> parseStructure(String text) {
         String trimmed = text.strip();
-        boolean looksStructured = trimmed.startsWith("{") && trimmed.endsWith("}")
-                || trimmed.startsWith("[") && trimmed.endsWith("]");
+        boolean looksStructured = (trimmed.startsWith("{") && trimmed.endsWith("}"))
+                || (trimmed.startsWith("[") && trimmed.endsWith("]"));
         if (!looksStructured) {
             return Optional.empty();
         }

@@ -1,6 +1,6 @@
 package dev.pgtestkit.core.rows.internal;
 
-import dev.pgtestkit.core.schema.Identifiers;
+import dev.pgtestkit.core.sql.Identifiers;
 import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.ZoneOffset;

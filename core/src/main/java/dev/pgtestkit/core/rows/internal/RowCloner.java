@@ -149,8 +149,8 @@ public final class RowCloner {
             boolean inKey = pk.contains(column.name());
             if (fixed.containsKey(column)) {
                 copy.put(column, fixed.get(column));
-            } else if (column.isGenerated() || column.identity() != Identity.NONE || inKey && serverMakes(column)) {
-                continue;
+            } else if (column.isGenerated() || column.identity() != Identity.NONE || (inKey && serverMakes(column))) {
+                // the server fills it in
             } else if (inKey && !keyChangesAnyway) {
                 newKey(table, column).ifPresent(value -> copy.put(column, value));
             } else if (!isRegeneratedUnique(table, column)) {

@@ -73,6 +73,8 @@ public final class ValueConverter {
         try {
             whole = number.toBigIntegerExact();
         } catch (ArithmeticException e) {
+            // Parse failures are not kept as causes here or below: their messages repeat the value, which may be a
+            // secret that the caller's message masks.
             throw new IllegalArgumentException("expected a whole number, got " + number.toPlainString());
         }
         if (whole.compareTo(BigInteger.valueOf(min)) < 0 || whole.compareTo(BigInteger.valueOf(max)) > 0) {

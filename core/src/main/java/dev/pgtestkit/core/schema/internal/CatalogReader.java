@@ -7,6 +7,7 @@ import dev.pgtestkit.core.schema.internal.CatalogRows.SequenceRow;
 import dev.pgtestkit.core.schema.internal.CatalogRows.Snapshot;
 import dev.pgtestkit.core.schema.internal.CatalogRows.TableRow;
 import dev.pgtestkit.core.schema.internal.CatalogRows.TypeRow;
+import dev.pgtestkit.core.tx.TransactionIsolationException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,8 @@ public final class CatalogReader {
     }
 
     /**
+     * Reads the catalog on the connection, leaving its transaction settings as it found them.
+     *
      * @param schemas schemas to read, or {@code null} for every user schema; names the server does not have
      *                are simply absent from {@link Snapshot#schemas()}
      */
@@ -44,8 +47,9 @@ public final class CatalogReader {
     private Snapshot inSnapshot(Collection<String> schemas) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
+        boolean raised = false;
         if (autoCommit) {
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            raised = raiseToRepeatableRead(isolation);
             connection.setAutoCommit(false);
         }
         Snapshot snapshot;
@@ -60,10 +64,28 @@ public final class CatalogReader {
             if (autoCommit) {
                 connection.rollback();
                 connection.setAutoCommit(true);
+            }
+            if (raised) {
                 connection.setTransactionIsolation(isolation);
             }
         }
         return snapshot.withQueryCount(queryCount);
+    }
+
+    /**
+     * One snapshot for all the queries. A connection of a pgtestkit test transaction refuses a stronger level than the
+     * transaction began at: it is read at that level, as inside a caller's transaction.
+     */
+    private boolean raiseToRepeatableRead(int isolation) throws SQLException {
+        if (isolation >= Connection.TRANSACTION_REPEATABLE_READ) {
+            return false;
+        }
+        try {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return true;
+        } catch (TransactionIsolationException e) {
+            return false;
+        }
     }
 
     private void restoreJit(String previous) throws SQLException {

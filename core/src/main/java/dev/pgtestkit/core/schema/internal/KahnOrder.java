@@ -13,6 +13,8 @@ final class KahnOrder {
     }
 
     /**
+     * Orders the nodes so that each comes after the ones it must follow, by priority among the ready ones.
+     *
      * @param size     nodes 0..size-1
      * @param after    {@code after.get(v)} are the nodes v must follow (v itself is ignored)
      * @param priority which ready node goes first

@@ -1,0 +1,56 @@
+package dev.pgtestkit.core.tx.internal;
+
+/** SQL pgtestkit runs on the pinned session around each test. Nothing in it comes from user input. */
+final class SessionSql {
+
+    static final String CHECK_DEFERRED = "SET CONSTRAINTS ALL IMMEDIATE";
+
+    /**
+     * Whether anything can be deferred at all (deferrable foreign keys, unique keys and constraint triggers), and the
+     * isolation level transactions begin at unless told otherwise.
+     */
+    static final String DATABASE_TRAITS = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgdeferrable),"
+            + " current_setting('default_transaction_isolation')";
+
+    /** Session-level advisory locks survive ROLLBACK; a pooled session must not carry them to the next test. */
+    static final String UNLOCK_ADVISORY = "SELECT pg_advisory_unlock_all()";
+
+    /** Session activity is cached per transaction; the test transaction is long, so drop the cached copy first. */
+    static final String CLEAR_ACTIVITY_SNAPSHOT = "SELECT pg_stat_clear_snapshot()";
+
+    static final String OTHER_SESSIONS_LABEL = "pgtestkit_other_pid";
+
+    /**
+     * Client sessions on the test database other than the pinned ones and the query logger's plan sessions. Reads
+     * pg_stat_get_activity() directly: the pg_stat_activity view adds two joins this check does not need. A backend
+     * still starting up (state NULL) has run nothing yet, and may be another test's pinned session whose name the
+     * server has not published.
+     */
+    static final String OTHER_SESSIONS = "SELECT a.pid AS " + OTHER_SESSIONS_LABEL
+            + ", coalesce(nullif(a.application_name, ''), '(no application_name)') AS app"
+            + ", coalesce(host(a.client_addr), 'local socket') AS client"
+            + ", to_char(a.backend_start, 'HH24:MI:SS') AS since, coalesce(a.state, '?') AS state"
+            + " FROM pg_stat_get_activity(NULL) a"
+            + " WHERE a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            + " AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend' AND a.state IS NOT NULL"
+            + " AND a.application_name NOT IN ('" + PinnedConnection.APPLICATION_NAME + "', '"
+            + PhysicalConnections.EXPLAIN_APPLICATION_NAME + "')";
+
+    /**
+     * Remembers every sequence's position in a transaction-local setting (rolled back with its savepoint, invisible
+     * to the code under test), so it can be restored after each test: sequences ignore ROLLBACK.
+     */
+    static final String SNAPSHOT_SEQUENCES = "SELECT set_config('pgtestkit.sequences', coalesce((SELECT json_agg("
+            + "json_build_array(schemaname, sequencename, last_value, start_value))::text FROM pg_sequences), '[]'),"
+            + " true)";
+
+    /** Puts back the sequences that moved since the snapshot. */
+    static final String RESTORE_SEQUENCES = "SELECT count(setval(format('%I.%I', p.schemaname, p.sequencename),"
+            + " coalesce((s->>2)::bigint, (s->>3)::bigint), s->>2 IS NOT NULL)) AS pgtestkit_restored"
+            + " FROM json_array_elements(coalesce(current_setting('pgtestkit.sequences', true), '[]')::json) s"
+            + " JOIN pg_sequences p ON p.schemaname = s->>0 AND p.sequencename = s->>1"
+            + " WHERE p.last_value IS DISTINCT FROM (s->>2)::bigint";
+
+    private SessionSql() {
+    }
+}

@@ -1,0 +1,249 @@
+package dev.pgtestkit.core.tx.internal;
+
+import dev.pgtestkit.core.QueryException;
+import dev.pgtestkit.core.sql.Identifiers;
+import dev.pgtestkit.core.tx.IsolationLevel;
+import dev.pgtestkit.core.tx.TransactionSettings;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Starts and ends test levels on a pinned connection, each in one round trip: the end of a test checks deferred
+ * constraints, restores sequences, looks for other sessions and rolls back, in a single multi-statement call.
+ */
+public final class TestLevels {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestLevels.class);
+
+    private TestLevels() {
+    }
+
+    /**
+     * What the database is like, read once per database on its first pinned session (so no other session appears):
+     * whether anything is deferrable (without, the end of a test skips {@code SET CONSTRAINTS ALL IMMEDIATE}:
+     * nothing can be pending) and the isolation level transactions begin at by default.
+     */
+    public static DatabaseTraits traits(PinnedConnection pinned) {
+        try {
+            return pinned.internal(statement -> {
+                try (ResultSet rows = statement.executeQuery(SessionSql.DATABASE_TRAITS)) {
+                    rows.next();
+                    return new DatabaseTraits(rows.getBoolean(1), IsolationLevel.ofSql(rows.getString(2)));
+                }
+            });
+        } catch (SQLException e) {
+            throw failure("read the deferrable constraints and default isolation level of " + pinned.database(), e);
+        }
+    }
+
+    /**
+     * At the start of a test transaction of its own, in one round trip when there is anything to do: sets the
+     * isolation level the settings ask for (the first statement of the transaction, as PostgreSQL requires), and
+     * snapshots sequences when asked to.
+     */
+    public static void beginTransaction(PinnedConnection pinned) {
+        TransactionSettings settings = pinned.settings();
+        List<String> parts = new ArrayList<>(2);
+        if (settings.isolationLevel() != IsolationLevel.DEFAULT) {
+            parts.add("SET TRANSACTION ISOLATION LEVEL " + settings.isolationLevel().sql());
+        }
+        if (settings.resetSequences()) {
+            parts.add(SessionSql.SNAPSHOT_SEQUENCES);
+        }
+        if (!parts.isEmpty()) {
+            run(pinned, String.join(";\n", parts), "begin the test transaction");
+        }
+    }
+
+    /**
+     * Opens the savepoint the tests of a class level roll back to (it stays open, so later tests of the level reuse
+     * it) after checking that the class fixtures satisfy the deferred constraints.
+     */
+    public static Mark openTestSavepoint(PinnedConnection pinned, String name, String fixtures) {
+        String snapshot = pinned.settings().resetSequences() ? SessionSql.SNAPSHOT_SEQUENCES + ";\n" : "";
+        checkInSavepoint(pinned, snapshot, name, false, "the fixtures of " + fixtures);
+        return pinned.adopt(name);
+    }
+
+    /** Throws a {@link QueryException} naming the constraint if a COMMIT now would fail a deferred constraint. */
+    public static void checkDeferred(PinnedConnection pinned, String who) {
+        checkInSavepoint(pinned, "", "pgtestkit_check", true, who);
+    }
+
+    /** SET CONSTRAINTS ALL IMMEDIATE inside a savepoint rolled back afterwards, so deferred mode comes back. */
+    private static void checkInSavepoint(PinnedConnection pinned, String before, String name, boolean release,
+                                         String who) {
+        String quoted = Identifiers.quote(name);
+        String undo = "ROLLBACK TO SAVEPOINT " + quoted;
+        String releaseSql = "; RELEASE SAVEPOINT " + quoted;
+        String sql = before + "SAVEPOINT " + quoted + ";\n" + SessionSql.CHECK_DEFERRED + ";\n" + undo
+                + (release ? releaseSql : "");
+        try {
+            pinned.prepared(sql, statement -> ((PreparedStatement) statement).execute());
+        } catch (SQLException e) {
+            recover(pinned, undo + releaseSql);
+            throw isConstraintViolation(e) ? deferredViolation(e, who) : failure("check the deferred constraints of "
+                    + who, e);
+        }
+    }
+
+    /**
+     * Ends a test: checks, then {@code ROLLBACK TO SAVEPOINT level} (kept open) or, when {@code level} is null,
+     * {@code ROLLBACK} of the whole transaction. Throws when a check fails; the rollback has happened by then.
+     */
+    public static void endTest(PinnedConnection pinned, Mark level, String test) {
+        String end = level == null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT " + Identifiers.quote(level.name);
+        if (level == null && endedBehindOurBack(pinned)) {
+            recover(pinned, end);
+            throw TransactionErrors.endedBehindOurBack(test, pinned.database());
+        }
+        OtherSessions others;
+        try {
+            others = pinned.prepared(batch(pinned, level, end), TestLevels::runEndBatch);
+        } catch (SQLException e) {
+            handleEndFailure(pinned, end, test, e);
+            return;
+        } finally {
+            forget(pinned, level);
+        }
+        if (!others.isEmpty()) {
+            checkOtherSessions(pinned, others, level != null, test);
+        }
+    }
+
+    private static void checkOtherSessions(PinnedConnection pinned, OtherSessions others, boolean inTransaction,
+                                           String test) {
+        List<String> open;
+        try {
+            open = others.stillOpen(pinned, inTransaction);
+        } catch (SQLException e) {
+            throw failure("look for other sessions again at the end of test " + test, e);
+        }
+        if (!open.isEmpty()) {
+            throw OtherSessions.leftOpen(test, pinned.database(), open);
+        }
+    }
+
+    /**
+     * Commits the test's transaction on a database that is kept for inspection after a failure, so it shows what
+     * the test wrote. When a deferred constraint makes the COMMIT fail, the data is rolled back and a warning says so.
+     */
+    public static void commitForInspection(PinnedConnection pinned) {
+        try {
+            pinned.internal(statement -> statement.execute("COMMIT"));
+        } catch (SQLException e) {
+            LOG.warn("Could not commit the failed test's data on kept database {}: {}", pinned.database(),
+                    e.getMessage());
+            recover(pinned, "ROLLBACK");
+        } finally {
+            pinned.forgetAll();
+        }
+    }
+
+    private static String batch(PinnedConnection pinned, Mark level, String end) {
+        TransactionSettings settings = pinned.settings();
+        List<String> parts = new ArrayList<>();
+        if (pinned.hasDeferrableConstraints()) {
+            parts.add(SessionSql.CHECK_DEFERRED);
+        }
+        if (settings.resetSequences()) {
+            parts.add(SessionSql.RESTORE_SEQUENCES);
+        }
+        if (settings.detectOtherSessions()) {
+            parts.add(SessionSql.CLEAR_ACTIVITY_SNAPSHOT);
+            parts.add(SessionSql.OTHER_SESSIONS);
+        }
+        if (level == null) {
+            parts.add(SessionSql.UNLOCK_ADVISORY);
+        }
+        parts.add(end);
+        return String.join(";\n", parts);
+    }
+
+    private static OtherSessions runEndBatch(Statement statement) throws SQLException {
+        OtherSessions others = new OtherSessions();
+        boolean isResultSet = ((PreparedStatement) statement).execute();
+        while (isResultSet || statement.getUpdateCount() != -1) {
+            if (isResultSet) {
+                others.read(statement.getResultSet());
+            }
+            isResultSet = statement.getMoreResults();
+        }
+        return others;
+    }
+
+    private static void handleEndFailure(PinnedConnection pinned, String end, String test, SQLException e) {
+        boolean recovered = recover(pinned, end);
+        if (!recovered || "3B001".equals(e.getSQLState()) || "25P01".equals(e.getSQLState())) {
+            throw TransactionErrors.endedBehindOurBack(test, pinned.database());
+        }
+        if (isConstraintViolation(e)) {
+            throw deferredViolation(e, "test " + test);
+        }
+        if (!"25P02".equals(e.getSQLState())) { // 25P02: already aborted by a failure the test has seen
+            throw failure("end the transaction of test " + test, e);
+        }
+    }
+
+    private static boolean endedBehindOurBack(PinnedConnection pinned) {
+        try {
+            return pinned.endedBehindOurBack();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean recover(PinnedConnection pinned, String end) {
+        try {
+            pinned.internal(statement -> statement.execute(end));
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void forget(PinnedConnection pinned, Mark level) {
+        if (level == null) {
+            pinned.forgetAll();
+        } else {
+            pinned.forgetAbove(level);
+        }
+    }
+
+    private static void run(PinnedConnection pinned, String sql, String what) {
+        try {
+            pinned.internal(statement -> statement.execute(sql));
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static boolean isConstraintViolation(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    private static QueryException deferredViolation(SQLException e, String who) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String constraint = server == null ? null : server.getConstraint();
+        String table = server == null ? null : server.getTable();
+        String detail = server == null || server.getDetail() == null ? e.getMessage() : server.getDetail();
+        return new QueryException("Deferred constraint " + quoteOrUnknown(constraint) + " on table "
+                + quoteOrUnknown(table) + " is violated by the data " + who + " left: " + detail + " A COMMIT would "
+                + "fail here, so the test fails too. Insert the missing rows, or remove the offending ones, before "
+                + "the test ends.", e.getSQLState(), constraint, table, server == null ? null : server.getColumn(), e);
+    }
+
+    private static String quoteOrUnknown(String name) {
+        return name == null ? "(unknown)" : "\"" + name + "\"";
+    }
+
+    private static QueryException failure(String what, SQLException e) {
+        return new QueryException("Could not " + what + ": " + e.getMessage(), e.getSQLState(), e);
+    }
+}
