@@ -1,0 +1,110 @@
+package dev.pgtestkit.bench.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgtestkit.core.DatabaseTemplate;
+import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.PostgresProvider;
+import dev.pgtestkit.junit.PgTest;
+import dev.pgtestkit.junit.WithTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+
+/**
+ * The test classes {@link LauncherBenchmark} runs through the JUnit platform launcher: the same body (insert a row,
+ * count the rows) as a user writes it with pgtestkit (the injected DataSource, one connection per statement group)
+ * and as the best bare test a user could write (one connection per class, {@code BEGIN ... ROLLBACK} per test).
+ */
+final class E2eTests {
+
+    static final int REPETITIONS = 300;
+    static final String PLAIN = "classpath:db/bench-e2e";
+    static final String DEFERRED = "classpath:db/bench-e2e-deferred";
+
+    private E2eTests() {
+    }
+
+    static void insertAndCount(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO jobs (user_id) VALUES (?)")) {
+            insert.setString(1, "u");
+            insert.executeUpdate();
+        }
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM jobs");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            assertTrue(rows.getLong(1) >= 1);
+        }
+    }
+
+    /** pgtestkit's default path: {@code @PgTest} + {@code @WithTransaction}, the injected DataSource. */
+    @PgTest(migrations = PLAIN)
+    @WithTransaction
+    static class WithTransactionTest {
+        @RepeatedTest(REPETITIONS)
+        void insertAndCount(DataSource dataSource) throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                E2eTests.insertAndCount(connection);
+            }
+        }
+    }
+
+    /** The same with a deferrable foreign key, which the extension checks at the end of each test. */
+    @PgTest(migrations = DEFERRED)
+    @WithTransaction
+    static class WithTransactionDeferredTest {
+        @RepeatedTest(REPETITIONS)
+        void insertAndCount(DataSource dataSource) throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                E2eTests.insertAndCount(connection);
+            }
+        }
+    }
+
+    /** The baseline: one plain connection for the class, {@code BEGIN ... ROLLBACK} per test. */
+    abstract static class BareTest {
+        private static DisposableDatabase database;
+        private static Connection connection;
+
+        static void open(String location) throws SQLException {
+            database = DatabaseTemplate.builder(PostgresProvider.auto().shared()).flywayLocations(location).build()
+                    .checkout();
+            connection = database.dataSource().getConnection();
+            connection.setAutoCommit(false);
+        }
+
+        @AfterAll
+        static void close() throws SQLException {
+            connection.close();
+            database.close();
+        }
+
+        @RepeatedTest(REPETITIONS)
+        void insertAndCount() throws SQLException {
+            try {
+                E2eTests.insertAndCount(connection);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    static class BarePlainTest extends BareTest {
+        @BeforeAll
+        static void open() throws SQLException {
+            open(PLAIN);
+        }
+    }
+
+    static class BareDeferredTest extends BareTest {
+        @BeforeAll
+        static void open() throws SQLException {
+            open(DEFERRED);
+        }
+    }
+}
