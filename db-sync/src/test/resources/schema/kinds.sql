@@ -3,6 +3,11 @@ CREATE SCHEMA "Sales Dept";
 CREATE SCHEMA inventory;
 COMMENT ON SCHEMA inventory IS 'Stock, warehouses and what moves between them';
 
+-- Extensions: one in its own schema, one used by an exclusion constraint; their objects are theirs to create.
+CREATE SCHEMA ext;
+CREATE EXTENSION citext WITH SCHEMA ext;
+CREATE EXTENSION btree_gist;
+
 -- Types: an enum, a domain over a domain, a composite type using both, a range type with a subtype_diff.
 CREATE TYPE inventory.unit AS ENUM ('piece', 'kg', 'litre', 'it''s');
 CREATE DOMAIN inventory.quantity AS numeric(12,3) DEFAULT 0 NOT NULL CONSTRAINT quantity_not_negative CHECK (VALUE >= 0);
@@ -75,6 +80,12 @@ CREATE TABLE inventory.movement (
     CONSTRAINT movement_no_overlap EXCLUDE USING gist (moved WITH &&)
 );
 ALTER TABLE inventory.movement ADD CONSTRAINT movement_room_positive CHECK (room > 0) NOT VALID;
+CREATE TABLE inventory.booking (
+    room   integer NOT NULL,
+    during tstzrange NOT NULL,
+    guest  ext.citext NOT NULL,
+    CONSTRAINT booking_no_double EXCLUDE USING gist (room WITH =, during WITH &&)
+);
 CREATE UNLOGGED TABLE inventory.scratch (k text, v jsonb);
 COMMENT ON TABLE inventory.stock IS 'What is where';
 COMMENT ON COLUMN inventory.stock.amount IS 'How much';

@@ -18,11 +18,26 @@ import java.util.function.Predicate;
  */
 public final class CatalogSchemaWriter implements SchemaWriter {
 
+    private final boolean grants;
+
+    /** A writer that leaves privileges out. */
+    public CatalogSchemaWriter() {
+        this(false);
+    }
+
+    /**
+     * @param grants whether to write GRANT/REVOKE statements for schemas, types, routines, tables, views and
+     *     sequences whose privileges differ from the defaults (the roles must exist where the scripts run)
+     */
+    public CatalogSchemaWriter(boolean grants) {
+        this.grants = grants;
+    }
+
     @Override
     public SchemaScripts write(Connection snapshot, Predicate<QualifiedName> includeTable) throws SQLException {
         List<SchemaItem> items;
         try (PinnedSettings pinned = PinnedSettings.pin(snapshot)) {
-            Catalog catalog = new Catalog(false);
+            Catalog catalog = new Catalog(grants);
             SchemaReader.read(snapshot, catalog);
             TypeReader.read(snapshot, catalog);
             RoutineReader.read(snapshot, catalog);

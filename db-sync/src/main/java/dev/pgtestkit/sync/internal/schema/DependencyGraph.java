@@ -204,8 +204,9 @@ final class DependencyGraph {
                     + String.join(", ", users.stream().map(SchemaItem::toString).sorted().toList()) + ")"));
         }
         if (!problems.isEmpty()) {
-            SchemaItem first = unknown.isEmpty() ? catalog.items.get(catalog.unsupported.keySet().stream()
-                    .filter(k -> catalog.items.containsKey(k) && catalog.items.get(k).written).findFirst().orElseThrow())
+            SchemaItem first = unknown.isEmpty()
+                    ? catalog.unsupported.keySet().stream().map(catalog.items::get)
+                            .filter(i -> i != null && i.written).findFirst().orElseThrow()
                     : unknown.values().iterator().next().get(0);
             throw new UnsupportedSchemaException("The built-in schema writer cannot write "
                     + String.join("; ", problems.stream().sorted().toList())

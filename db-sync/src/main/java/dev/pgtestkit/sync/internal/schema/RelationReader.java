@@ -22,7 +22,8 @@ final class RelationReader {
     private RelationReader() {
     }
 
-    private static final String RELATIONS = """
+    private static String relations(boolean grants) {
+        return """
             SELECT c.oid, n.nspname, c.relname, """ + quoted("n", "c.relname") + """
             , c.relkind, c.relpersistence, c.relispartition,
                    CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
@@ -30,11 +31,14 @@ final class RelationReader {
                    c.reloptions, c.reloftype <> 0, c.relrowsecurity OR c.relforcerowsecurity,
                    ARRAY(SELECT i.inhparent::bigint FROM pg_inherits i WHERE i.inhrelid = c.oid ORDER BY i.inhseqno),
                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
-                   c.relispopulated, obj_description(c.oid, 'pg_class')
+                   c.relispopulated, obj_description(c.oid, 'pg_class'), """ + Grants.expression(grants, "c.relacl",
+                "c.relowner", 'r', "'TABLE ' || " + quoted("n", "c.relname")) + """
+
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND""" + USER_SCHEMA + "AND"
             + notInExtension("pg_class", "c.oid");
+    }
 
     private static final String COLUMNS = """
             SELECT a.attrelid, a.attnum, a.attname, quote_ident(a.attname), format_type(a.atttypid, a.atttypmod),
@@ -61,12 +65,16 @@ final class RelationReader {
 
             ORDER BY k.conrelid, k.conname""";
 
-    private static final String SEQUENCES = """
+    private static String sequences(boolean grants) {
+        return """
             SELECT c.oid, n.nspname, c.relname, """ + quoted("n", "c.relname") + """
             , format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
                    s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                    CASE WHEN has_sequence_privilege(c.oid, 'SELECT, USAGE') THEN pg_sequence_last_value(c.oid) END,
-                   d.refobjid, d.refobjsubid, d.deptype, quote_ident(a.attname), obj_description(c.oid, 'pg_class')
+                   d.refobjid, d.refobjsubid, d.deptype, quote_ident(a.attname), obj_description(c.oid, 'pg_class'),
+            """ + Grants.expression(grants, "c.relacl", "c.relowner", 's', "'SEQUENCE ' || " + quoted("n", "c.relname"))
+                + """
+
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_sequence s ON s.seqrelid = c.oid
@@ -74,10 +82,11 @@ final class RelationReader {
                  AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
             LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
             WHERE c.relkind = 'S' AND""" + USER_SCHEMA + "AND" + notInExtension("pg_class", "c.oid");
+    }
 
     record RelationRow(Relation relation, char persistence, boolean partition, String partitionBound,
                        String partitionKey, List<String> options, List<Long> parents, String viewDefinition,
-                       boolean populated, String comment) {
+                       boolean populated, String comment, List<String> grants) {
     }
 
     record ColumnRow(String name, String quoted, String type, boolean notNull, char identity, char generated,
@@ -90,7 +99,7 @@ final class RelationReader {
 
     static void read(Connection connection, Catalog catalog) throws SQLException {
         List<RelationRow> relations = new ArrayList<>();
-        Catalog.query(connection, RELATIONS, rs -> {
+        Catalog.query(connection, relations(catalog.grants), rs -> {
             char kind = rs.getString(5).charAt(0);
             ItemKind itemKind = switch (kind) {
                 case 'v' -> ItemKind.VIEW;
@@ -113,7 +122,7 @@ final class RelationReader {
             }
             relations.add(new RelationRow(relation, rs.getString(6).charAt(0), rs.getBoolean(7), rs.getString(8),
                     rs.getString(9), List.of(Catalog.strings(rs, 10)), List.of(Catalog.longs(rs, 13)), rs.getString(14),
-                    rs.getBoolean(15), rs.getString(16)));
+                    rs.getBoolean(15), rs.getString(16), List.of(Catalog.strings(rs, 17))));
         });
         Map<Long, Map<String, ColumnRow>> columns = new HashMap<>();
         Catalog.query(connection, COLUMNS, rs -> {
@@ -131,7 +140,7 @@ final class RelationReader {
                 .add(new ConstraintRow(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getString(5).charAt(0),
                         rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getLong(9), rs.getLong(10),
                         rs.getString(11))));
-        Map<String, String> identities = SequenceItems.read(connection, catalog, SEQUENCES);
+        Map<String, String> identities = SequenceItems.read(connection, catalog, sequences(catalog.grants));
         for (RelationRow row : relations) {
             Relation relation = row.relation();
             Map<String, ColumnRow> own = columns.getOrDefault(relation.oid(), Map.of());

@@ -28,18 +28,24 @@ final class SequenceItems {
             String owner = Catalog.key("pg_class", rs.getLong(13));
             if ("i".equals(deptype)) {
                 catalog.aliases.put(key, owner);
+                Catalog.Relation table = catalog.relations.get(rs.getLong(13));
+                if (table != null) {
+                    Grants.append(table.item(), Catalog.strings(rs, 18));
+                }
                 identities.put(rs.getLong(13) + "/" + rs.getString(16), "(SEQUENCE NAME " + quoted + options(rs) + ")");
             } else {
                 SchemaItem item = catalog.add(new SchemaItem(key, ItemKind.SEQUENCE, schema, name, ""));
                 item.statement("CREATE SEQUENCE " + quoted + " AS " + rs.getString(5) + options(rs));
                 Sql.comment(item, "SEQUENCE " + quoted, rs.getString(17));
+                Grants.append(item, Catalog.strings(rs, 18));
                 Catalog.Relation table = catalog.relations.get(rs.getLong(13));
                 if ("a".equals(deptype) && table != null) {
                     SchemaItem owned = catalog.add(new SchemaItem(key + "/owned", ItemKind.SEQUENCE_OWNED_BY, schema,
                             name, ""));
                     owned.requires.add(key);
                     owned.requires.add(owner);
-                    owned.statement("ALTER SEQUENCE " + quoted + " OWNED BY " + table.quoted() + "." + rs.getString(16));
+                    owned.statement("ALTER SEQUENCE " + quoted + " OWNED BY " + table.quoted() + "."
+                            + rs.getString(16));
                 }
             }
             if (rs.getObject(12) != null) {

@@ -17,7 +17,8 @@ final class TypeReader {
     private TypeReader() {
     }
 
-    private static final String TYPES = """
+    private static String types(boolean grants) {
+        return """
             SELECT t.oid, n.nspname, t.typname, """ + quoted("n", "t.typname") + """
             , t.typtype,
                    ARRAY(SELECT quote_literal(e.enumlabel) FROM pg_enum e WHERE e.enumtypid = t.oid
@@ -38,7 +39,10 @@ final class TypeReader {
                    CASE WHEN r.rngcanonical::oid <> 0 THEN r.rngcanonical::text END,
                    CASE WHEN r.rngsubdiff::oid <> 0 THEN r.rngsubdiff::text END,
                    format_type(r.rngmultitypid, NULL),
-                   obj_description(t.oid, 'pg_type'), t.typrelid
+                   obj_description(t.oid, 'pg_type'), t.typrelid,
+            """ + Grants.expression(grants, "t.typacl", "t.typowner", 'T', "'TYPE ' || " + quoted("n", "t.typname"))
+                + """
+
             FROM pg_type t
             JOIN pg_namespace n ON n.oid = t.typnamespace
             LEFT JOIN pg_class tc ON tc.oid = t.typrelid
@@ -49,9 +53,10 @@ final class TypeReader {
             LEFT JOIN pg_namespace opn ON opn.oid = opc.opcnamespace
             WHERE t.typtype IN ('e', 'c', 'd', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c') AND""" + USER_SCHEMA
             + "AND" + notInExtension("pg_type", "t.oid");
+    }
 
     static void read(Connection connection, Catalog catalog) throws SQLException {
-        Catalog.query(connection, TYPES, rs -> {
+        Catalog.query(connection, types(catalog.grants), rs -> {
             char typtype = rs.getString(5).charAt(0);
             String quoted = rs.getString(4);
             SchemaItem item = catalog.add(new SchemaItem(Catalog.key("pg_type", rs.getLong(1)),
@@ -67,6 +72,7 @@ final class TypeReader {
                 default -> domain(rs, quoted, item);
             }
             Sql.comment(item, (typtype == 'd' ? "DOMAIN " : "TYPE ") + quoted, rs.getString(19));
+            Grants.append(item, Catalog.strings(rs, 21));
         });
     }
 

@@ -32,7 +32,8 @@ class CatalogSchemaWriterIT {
     @ValueSource(strings = {SeedSchemas.HARDCASES, SeedSchemas.KEEPNOTION, SeedSchemas.VOICENOTE,
         SeedSchemas.ERRORTRANSLATOR, SeedSchemas.ACCOUNTS})
     void seedSchemasRoundTrip(String location) throws SQLException {
-        try (DisposableDatabase source = DatabaseTemplate.builder(SERVER).flywayLocations(location).build().checkout()) {
+        DatabaseTemplate template = DatabaseTemplate.builder(SERVER).flywayLocations(location).build();
+        try (DisposableDatabase source = template.checkout()) {
             roundTrip(location, source);
         }
     }

@@ -46,7 +46,8 @@ final class SchemaScriptsSupport {
     /** Keeps the scripts under target/ for a look when a test fails. */
     static void keep(String name, SchemaScripts scripts) {
         try {
-            Path dir = Files.createDirectories(Path.of("target", "schema-scripts", name.replaceAll("[^A-Za-z0-9_-]", "_")));
+            String directory = name.replaceAll("[^A-Za-z0-9_-]", "_");
+            Path dir = Files.createDirectories(Path.of("target", "schema-scripts", directory));
             Files.writeString(dir.resolve("pre-data.sql"), scripts.preData());
             Files.writeString(dir.resolve("post-data.sql"), scripts.postData());
         } catch (IOException e) {
