@@ -1,13 +1,12 @@
 package dev.pgtestkit.sync;
 
-import dev.pgtestkit.core.PgTestkitException;
 import java.nio.file.Path;
 
 /**
  * {@code pgtestkit.yaml} (or an environment variable overriding it) is missing, malformed, names an unknown key or
  * lacks a required one. The message names the file, the line and the key, and says how to fix it.
  */
-public class ConfigException extends PgTestkitException {
+public class ConfigException extends SyncException {
 
     private static final long serialVersionUID = 1L;
 
@@ -46,6 +45,6 @@ public class ConfigException extends PgTestkitException {
 
     @Override
     public int errorCode() {
-        return 8;
+        return 19;
     }
 }

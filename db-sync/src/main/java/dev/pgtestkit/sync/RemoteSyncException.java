@@ -1,13 +1,11 @@
 package dev.pgtestkit.sync;
 
-import dev.pgtestkit.core.PgTestkitException;
-
 /**
  * Another machine could not be reached, refused us, or sent dumps that do not verify: an unknown or changed host
  * key, a key it does not accept, a broken transfer. The message says what happened and how to fix it; local dumps
  * are left as they were.
  */
-public class RemoteSyncException extends PgTestkitException {
+public class RemoteSyncException extends SyncException {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,6 +19,6 @@ public class RemoteSyncException extends PgTestkitException {
 
     @Override
     public int errorCode() {
-        return 9;
+        return 20;
     }
 }

@@ -3,6 +3,7 @@ package dev.pgtestkit.sync.internal.config;
 import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.sync.ConfigException;
 import dev.pgtestkit.sync.DatabaseConfig;
+import dev.pgtestkit.sync.PgDatabase;
 import dev.pgtestkit.sync.internal.config.YamlSection.Value;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -115,6 +116,36 @@ public final class Credentials {
         return new Explaining(ds, database, password.isPresent());
     }
 
+    /** The engine's handle on {@code database}, with its password (if any) given to the driver only. */
+    public static PgDatabase pgDatabase(DatabaseConfig database, Map<String, String> env, Path home) {
+        return PgDatabase.of(database.url(), null, password(database, env, home).orElse(null));
+    }
+
+    /**
+     * Runs {@code work}; a refused login becomes an error naming where the password comes from, without it.
+     */
+    public static <T> T explained(DatabaseConfig database, Map<String, String> env, Path home,
+            java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ConnectionException e) {
+            String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : e.sqlState();
+            if (state == null || !AUTH_STATES.contains(state)) {
+                throw e;
+            }
+            throw authFailure(database, password(database, env, home).isPresent(), state, e);
+        }
+    }
+
+    private static ConnectionException authFailure(DatabaseConfig database, boolean hadPassword, String state,
+            Exception cause) {
+        String what = hadPassword ? "refused the password found for it" : "asks for a password and none was found";
+        return new ConnectionException("Database '" + database.name() + "' (" + database.url() + ") " + what
+                + ": set " + database.passwordVariable() + " (or PGPASSWORD), or add a line"
+                + " 'host:port:database:user:password' to ~/.pgpass (or the file PGPASSFILE names)."
+                + " Passwords are never read from pgtestkit.yaml.", state, cause);
+    }
+
     /** Turns the server's "password required / wrong" into an error that says where passwords come from. */
     private record Explaining(PGSimpleDataSource target, DatabaseConfig database, boolean hadPassword)
             implements DataSource {
@@ -127,12 +158,7 @@ public final class Credentials {
                 if (!AUTH_STATES.contains(e.getSQLState())) {
                     throw e;
                 }
-                String what = hadPassword ? "refused the password found for it" : "asks for a password and none"
-                        + " was found";
-                throw new ConnectionException("Database '" + database.name() + "' (" + database.url() + ") " + what
-                        + ": set " + database.passwordVariable() + " (or PGPASSWORD), or add a line"
-                        + " 'host:port:database:user:password' to ~/.pgpass (or the file PGPASSFILE names)."
-                        + " Passwords are never read from pgtestkit.yaml.", e.getSQLState(), e);
+                throw authFailure(database, hadPassword, e.getSQLState(), e);
             }
         }
 

@@ -1,8 +1,9 @@
 package dev.pgtestkit.sync.internal.transfer;
 
+import dev.pgtestkit.sync.DumpManifest;
+import dev.pgtestkit.sync.DumpManifest.FileEntry;
 import dev.pgtestkit.sync.RemoteSyncException;
 import dev.pgtestkit.sync.TransferResult;
-import dev.pgtestkit.sync.internal.transfer.ManifestFiles.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -71,10 +73,11 @@ public final class DumpTransfer {
             if (Arrays.equals(manifest, to.readAll(toDir + "/" + MANIFEST))) {
                 return new TransferResult(database, from.describe(fromDir), to.describe(toDir), 0, 0, 0, 0, true);
             }
-            Map<String, Digest> wanted = ManifestFiles.parse(manifest, from.describe(fromDir + "/" + MANIFEST));
+            Map<String, FileEntry> wanted = byPath(DumpManifest.parse(manifest, from.describe(fromDir + "/"
+                    + MANIFEST)));
             byte[] current = to.readAll(toDir + "/" + MANIFEST);
-            Map<String, Digest> have = current == null ? Map.of()
-                    : ManifestFiles.parse(current, to.describe(toDir + "/" + MANIFEST));
+            Map<String, FileEntry> have = current == null ? Map.of()
+                    : byPath(DumpManifest.parse(current, to.describe(toDir + "/" + MANIFEST)));
             prepareStaging(staging, manifest);
             Counts counts = new Counts();
             for (String file : files(wanted)) {
@@ -92,6 +95,12 @@ public final class DumpTransfer {
         }
     }
 
+    private static Map<String, FileEntry> byPath(DumpManifest manifest) {
+        Map<String, FileEntry> files = new LinkedHashMap<>();
+        manifest.files().forEach(f -> files.put(f.path(), f));
+        return files;
+    }
+
     private void prepareStaging(String staging, byte[] manifest) throws IOException {
         byte[] staged = to.readAll(staging + "/" + MANIFEST);
         if (staged != null && Arrays.equals(staged, manifest)) {
@@ -106,7 +115,7 @@ public final class DumpTransfer {
     }
 
     /** The manifest's files and any other file of the source dump (checked by size only: they are not listed). */
-    private List<String> files(Map<String, Digest> wanted) throws IOException {
+    private List<String> files(Map<String, FileEntry> wanted) throws IOException {
         TreeSet<String> files = new TreeSet<>(wanted.keySet());
         for (String file : from.listFiles(fromDir)) {
             if (!file.equals(MANIFEST) && !file.endsWith(".part")) {
@@ -126,7 +135,8 @@ public final class DumpTransfer {
         }
     }
 
-    private void copyFile(String file, Digest want, Digest have, String staging, Counts counts) throws IOException {
+    private void copyFile(String file, FileEntry want, FileEntry have, String staging, Counts counts)
+            throws IOException {
         String target = staging + "/" + file;
         if (want != null && to.size(target) == want.bytes()) {
             counts.reused++; // staged (and verified) by an interrupted run of this same transfer
@@ -141,7 +151,7 @@ public final class DumpTransfer {
         transfer(fromDir + "/" + file, target, want, counts);
     }
 
-    private void transfer(String source, String target, Digest want, Counts counts) throws IOException {
+    private void transfer(String source, String target, FileEntry want, Counts counts) throws IOException {
         String part = target + ".part";
         long offset = Math.max(0, to.size(part));
         if (want == null || offset > want.bytes()) {
@@ -189,7 +199,7 @@ public final class DumpTransfer {
         }
     }
 
-    private void removeLeftovers(String staging, Map<String, Digest> wanted) throws IOException {
+    private void removeLeftovers(String staging, Map<String, FileEntry> wanted) throws IOException {
         TreeSet<String> keep = new TreeSet<>(files(wanted));
         keep.add(MANIFEST);
         for (String file : to.listFiles(staging)) {
