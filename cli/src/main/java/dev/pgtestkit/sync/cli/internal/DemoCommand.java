@@ -17,9 +17,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new PgTestkitException("The demo is not part of this build: it comes with pgtestkit's samples module"
-                + " (dev.pgtestkit:pgtestkit-samples), which is not on the class path. From a clone of the"
-                + " repository run ./pgtestkit demo (the launcher builds the samples with the CLI), or"
-                + " java -jar samples/target/pgtestkit.jar demo after ./mvnw -pl samples -am package -DskipTests.");
+        throw new PgTestkitException("No demo on the class path: the demo comes with pgtestkit's samples module"
+                + " (dev.pgtestkit:pgtestkit-samples), which this build of the CLI does not include. From a clone of"
+                + " the repository run ./pgtestkit demo (the launcher builds the CLI with the samples), or build"
+                + " the runnable jar with ./mvnw -pl distribution -am package -DskipTests and run"
+                + " java -jar distribution/target/pgtestkit.jar demo.");
     }
 }

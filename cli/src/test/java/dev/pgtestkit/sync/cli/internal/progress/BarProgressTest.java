@@ -33,18 +33,18 @@ class BarProgressTest {
             return frames.get(frames.size() - 1);
         }
 
-        /** The first frame containing {@code text}; the bar draws from its own thread every 200 ms. */
-        String await(String text) throws InterruptedException {
+        /** The first frame containing all {@code texts}; the bar draws from its own thread every 200 ms. */
+        String await(String... texts) throws InterruptedException {
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (System.nanoTime() < deadline) {
                 for (String frame : frames) {
-                    if (frame.contains(text)) {
+                    if (java.util.Arrays.stream(texts).allMatch(frame::contains)) {
                         return frame;
                     }
                 }
                 Thread.sleep(20);
             }
-            throw new AssertionError("no frame contains '" + text + "' in 20 s; frames: " + frames);
+            throw new AssertionError("no frame contains all of " + java.util.Arrays.toString(texts) + " in 20 s; frames: " + frames);
         }
     }
 
@@ -54,7 +54,7 @@ class BarProgressTest {
         BarProgress bars = new BarProgress(() -> frames);
         Progress.Task task = bars.start("public.users", 1000, "rows");
         task.update(250, 5 * 1024 * 1024);
-        String frame = frames.await("5.0 MB");
+        String frame = frames.await(" 25%", "5.0 MB");
         assertThat(frame).startsWith("public.users").contains(" 25%", "250/1000 rows", "rows/s", "5.0 MB")
                 .containsPattern("[█▏▎▍▌▋▊▉]").containsPattern("\\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\)");
         task.update(1000, 6 * 1024 * 1024);
