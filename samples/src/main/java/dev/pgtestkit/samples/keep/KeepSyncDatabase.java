@@ -227,6 +227,21 @@ public final class KeepSyncDatabase {
         return history;
     }
 
+    // ---- the support tool
+
+    /** The sync record of a Notion page, for support ("whose page is this?"); no index serves it. */
+    public Optional<SyncState> findByNotionPage(String notionPageId) {
+        return call(h -> h.createQuery("SELECT * FROM sync_state WHERE notion_page_id = :page")
+                .bind("page", notionPageId).map(KeepSyncDatabase::syncState).findFirst());
+    }
+
+    /** The newest log messages of all jobs containing {@code text} (case-insensitive), for support. */
+    public List<SyncLog> searchLogs(String text, int limit) {
+        return call(h -> h.createQuery("SELECT * FROM sync_logs WHERE message ILIKE '%' || :text || '%'"
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("text", text).bind("limit", limit).map(KeepSyncDatabase::syncLog).list());
+    }
+
     /** Jobs per status, for the dashboard. */
     public Map<JobStatus, Integer> jobsByStatus() {
         return call(h -> {
