@@ -7,11 +7,14 @@ import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.core.tx.TestTransaction;
+import dev.pgtestkit.junit.PgTest;
+import dev.pgtestkit.junit.WithTransaction;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The root README's quick-start snippets, compiled and run. The regions between {@code tag::} and {@code end::}
+ * The quick-start snippets of the root README and of junit-extension's README, compiled and run. The regions between {@code tag::} and {@code end::}
  * comments are what the README shows (lines marked {@code // hidden} left out); {@code ReadmeSnippetsTest} fails when
  * the README and these regions differ.
  */
@@ -51,4 +54,24 @@ class QuickStartIT {
             assertThat(new UserService(db.dataSource()).count()).isZero();
         }
     }
+
+    // tag::junit[]
+    @PgTest(migrations = "classpath:db/migration")
+    @WithTransaction
+    @Nested // hidden
+    class UserServiceTest {
+
+        @Test
+        void registersUsers(DataSource dataSource) {
+            UserService service = new UserService(dataSource);   // may commit, roll back, use a pool...
+            service.register("ada@example.com");
+            assertThat(service.find("ada@example.com")).isPresent();
+        }                                                        // ...and every write is gone afterwards
+
+        @Test
+        void startsFromAnEmptyTable(DataSource dataSource) {
+            assertThat(new UserService(dataSource).count()).isZero();
+        }
+    }
+    // end::junit[]
 }

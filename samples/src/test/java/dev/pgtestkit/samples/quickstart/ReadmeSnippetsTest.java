@@ -14,26 +14,32 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the root README's quick-start snippets compiling: each {@code tag::name[]} region of {@link QuickStartIT}
- * (without its {@code // hidden} lines, de-indented) must appear as it is inside a {@code ```java} block of
- * {@code README.md}. Edit the code, run the test, paste the region it prints.
+ * Keeps the READMEs' quick-start snippets compiling: each {@code tag::name[]} region of {@link QuickStartIT} (without
+ * its {@code // hidden} lines, de-indented) must appear as it is inside a {@code ```java} block of the README that
+ * shows it. Edit the code, run the test, paste the region it prints.
  */
 class ReadmeSnippetsTest {
 
     private static final Path SOURCE = Path.of("src/test/java/dev/pgtestkit/samples/quickstart/QuickStartIT.java");
-    private static final Path README = Path.of("../README.md");
+    /** Which README shows each region. */
+    private static final Map<String, Path> READMES = Map.of(
+            "template", Path.of("../README.md"),
+            "test-transaction", Path.of("../README.md"),
+            "junit", Path.of("../junit-extension/README.md"));
     private static final Pattern TAG = Pattern.compile("//\\s*tag::([\\w-]+)\\[]");
 
     @Test
-    void everyQuickStartRegionIsInTheRootReadme() throws IOException {
+    void everyQuickStartRegionIsInItsReadme() throws IOException {
         Map<String, String> regions = regions(Files.readAllLines(SOURCE));
-        String javaBlocks = String.join("\n", javaBlocks(Files.readString(README)));
 
-        assertThat(regions).containsOnlyKeys("template", "test-transaction");
-        regions.forEach((name, snippet) -> assertThat(javaBlocks)
-                .as("README.md lacks region '%s' of %s as it is now; paste it into the README's ```java block:%n%s",
-                        name, SOURCE, snippet)
-                .contains(snippet));
+        assertThat(regions).containsOnlyKeys(READMES.keySet());
+        for (Map.Entry<String, String> region : regions.entrySet()) {
+            Path readme = READMES.get(region.getKey());
+            assertThat(String.join("\n", javaBlocks(Files.readString(readme))))
+                    .as("%s lacks region '%s' of %s as it is now; paste it into its ```java block:%n%s", readme,
+                            region.getKey(), SOURCE, region.getValue())
+                    .contains(region.getValue());
+        }
     }
 
     @Test
