@@ -1,6 +1,7 @@
 package dev.pgtestkit.sync.cli.internal.progress;
 
 import dev.pgtestkit.sync.cli.Progress;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,7 +21,7 @@ public final class BarProgress implements Progress {
 
     private final Supplier<ProgressBarConsumer> consumers;
     private final List<BarTask> tasks = new ArrayList<>();
-    private int nameWidth = 12;
+    private int nameWidth = 20;
 
     /** Bars on the process's terminal (the library's console consumer, on standard error). */
     public BarProgress() {
@@ -40,7 +41,7 @@ public final class BarProgress implements Progress {
                 .setTaskName(pad(name))
                 .setInitialMax(byBytes ? totalBytes : totalRows)
                 .setUnit(byBytes ? " MB" : " rows", byBytes ? MB : 1)
-                .showSpeed()
+                .showSpeed(new DecimalFormat(byBytes ? "#,##0.0" : "#,##0"))
                 .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                 .setUpdateIntervalMillis(200)
                 .continuousUpdate();
