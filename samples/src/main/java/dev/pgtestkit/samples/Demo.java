@@ -78,7 +78,9 @@ public final class Demo {
     public static void main(String[] args) {
         Path output = Path.of(System.getProperty("pgtestkit.demo.out", "target/pgtestkit-demo"));
         DemoResult result = new Demo(System.out, output).run();
-        System.exit(result.junit().getTotalFailureCount() == 0 ? 0 : 1);
+        if (result.junit().getTotalFailureCount() > 0) {
+            System.exit(1); // exec:java runs in Maven's JVM: exit only to report the failure
+        }
     }
 
     /** Every step, on the server {@code PostgresProvider.auto()} picks; leaves no database behind. */
@@ -102,8 +104,10 @@ public final class Demo {
                         .writeTo(outputDirectory.resolve("query-report.html")).toAbsolutePath(),
                         path -> "every statement with its timings, the N+1 finding, slow statements with plans");
                 out.println("   output: " + report);
-                // db-sync (dump masked -> commit to git -> restore into test -> verify) comes here once it is on main:
-                // each is one step("...", () -> ..., describe) call with `production`, `test` and outputDirectory.
+                // db-sync's steps come here once its dump and restore are implemented on main, one step() each:
+                // Dumper.dump(PgDatabase.of(server, production), dump, DumpOptions.builder().masking(policy)...build()),
+                // the share module's commit of `dump` to a git repository in outputDirectory,
+                // Restorer.restore(dump, PgDatabase.of(server, test.name())), Verifier.verify(dump, that database).
                 TestExecutionSummary junit = runTest();
                 result = new DemoResult(generated.totalRows(), workload.syncRuns(), workload.historyFirstVersion(),
                         workload.historyFixed(), workload.log().slowQueries(), report, junit, test.name());
