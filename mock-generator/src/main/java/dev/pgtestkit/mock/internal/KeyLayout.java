@@ -77,7 +77,9 @@ final class KeyLayout {
         List<ColumnRuleOf> columns = new ArrayList<>();
         for (UniqueKeyInput u : in.uniqueKeys()) {
             for (int p : u.positions()) {
-                if (p >= 0 && !precomputed.contains(p)) {
+                Dim d = columnDims.get(p);
+                // a key column that need not be unique itself is left to the variants, so checks shape it
+                if (p >= 0 && !precomputed.contains(p) && d != null && coordinate(d) != null) {
                     columns.add(columnRule(p));
                     precomputed.add(p);
                 }
@@ -87,12 +89,8 @@ final class KeyLayout {
     }
 
     private ColumnRuleOf columnRule(int position) {
-        Dim d = columnDims.get(position);
-        Coordinate coordinate = d == null ? null : coordinate(d);
-        if (coordinate == null) {
-            return new ColumnRuleOf(position, null, null, in.plainSource().apply(position));
-        }
-        return new ColumnRuleOf(position, in.uniqueSource().apply(position), coordinate, null);
+        return new ColumnRuleOf(position, in.uniqueSource().apply(position), coordinate(columnDims.get(position)),
+                null);
     }
 
     private Coordinate coordinate(Dim d) {

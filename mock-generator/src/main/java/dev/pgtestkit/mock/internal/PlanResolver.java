@@ -4,7 +4,6 @@ import dev.pgtestkit.core.schema.Column;
 import dev.pgtestkit.core.schema.ForeignKey;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.Table;
-import dev.pgtestkit.core.schema.TableKind;
 import dev.pgtestkit.mock.GenerationException;
 import dev.pgtestkit.mock.GenerationPlan;
 import dev.pgtestkit.mock.TablePlan;
@@ -41,7 +40,7 @@ final class PlanResolver {
             Set<QualifiedName> excluded = new HashSet<>();
             plan.excluded().forEach(name -> excluded.add(registry.table(name).name()));
             for (Table t : registry.tables()) {
-                if (t.kind() != TableKind.PARTITION && !excluded.contains(t.name())
+                if (t.partitionOf() == null && !excluded.contains(t.name())
                         && !GenerationPlan.MIGRATION_TABLES.contains(t.simpleName())) {
                     rows.putIfAbsent(t.name(), plan.allTablesRows());
                 }
@@ -65,7 +64,7 @@ final class PlanResolver {
         Map<QualifiedName, TablePlan> named = new LinkedHashMap<>();
         for (TablePlan tp : plan.tables()) {
             Table t = registry.table(tp.table());
-            if (t.kind() == TableKind.PARTITION) {
+            if (t.partitionOf() != null) {
                 throw new GenerationException("Table " + t.name() + " is a partition of " + t.partitionOf()
                         + ": plan rows for " + t.partitionOf() + " instead (Postgres routes them to partitions).",
                         t.schema(), t.simpleName(), null, null);

@@ -136,7 +136,7 @@ public final class CatalogReader {
 
     private static TableRow table(ResultSet rs) throws SQLException {
         return new TableRow(rs.getLong(1), rs.getString(2), rs.getString(3), letter(rs, 4), rs.getBoolean(5),
-                rs.getString(6), rs.getString(7));
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
     private static ColumnRow column(ResultSet rs) throws SQLException {
