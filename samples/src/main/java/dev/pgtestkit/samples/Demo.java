@@ -21,7 +21,9 @@ import dev.pgtestkit.samples.keep.CredentialCipher;
 import dev.pgtestkit.samples.keep.KeepSyncDatabase;
 import dev.pgtestkit.samples.keep.SyncOrchestrator;
 import dev.pgtestkit.samples.keep.SyncSummary;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,11 +67,11 @@ public final class Demo {
     private static final int NOTES_PER_ACCOUNT = 30;
     private static final int NOTION_REJECTS_EVERY = 17;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Path outputDirectory;
     private int stepNumber;
 
-    Demo(PrintStream out, Path outputDirectory) {
+    Demo(PrintWriter out, Path outputDirectory) {
         this.out = out;
         this.outputDirectory = outputDirectory;
     }
@@ -77,7 +79,8 @@ public final class Demo {
     /** Runs the demo, printing to standard output. */
     public static void main(String[] args) {
         Path output = Path.of(System.getProperty("pgtestkit.demo.out", "target/pgtestkit-demo"));
-        DemoResult result = new Demo(System.out, output).run();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+        DemoResult result = new Demo(out, output).run();
         if (result.junit().getTotalFailureCount() > 0) {
             System.exit(1); // exec:java runs in Maven's JVM: exit only to report the failure
         }
@@ -242,6 +245,7 @@ public final class Demo {
         T result = work.get();
         double millis = (System.nanoTime() - start) / 1e6;
         out.printf(Locale.ROOT, "%d. %-22s %s (%.0f ms)%n", stepNumber, name, describe.apply(result), millis);
+        out.flush();
         return result;
     }
 
