@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,8 +213,9 @@ class ProgrammaticTransactionIT {
             insertAccount(mine, "mine@example.com");
             CompletableFuture<Void> other = CompletableFuture.runAsync(() -> writeInOwnUnit(tx, "other@example.com"));
             assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(
-                    TransactionIsolationException.class).rootCause().hasMessageContaining("waited 0 s")
-                    .hasMessageContaining("with a unit of work still open");
+                    TransactionIsolationException.class).rootCause()
+                    .hasMessageContaining("with a unit of work still open")
+                    .satisfies(e -> assertThat(waitedMillis(e.getMessage())).isBetween(300L, 9_999L));
             mine.commit();
             CompletableFuture.runAsync(() -> writeInOwnUnit(tx, "later@example.com")).get(10, TimeUnit.SECONDS);
             assertThat(emails(tx)).isEqualTo("mine@example.com,later@example.com");
@@ -320,5 +323,12 @@ class ProgrammaticTransactionIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The wait the message reports, in milliseconds: it must be the measured wait, not a rounded-down timeout. */
+    private static long waitedMillis(String message) {
+        Matcher m = Pattern.compile("waited (\\d+) ms for").matcher(message);
+        assertThat(m.find()).as("'waited N ms for' in: %s", message).isTrue();
+        return Long.parseLong(m.group(1));
     }
 }

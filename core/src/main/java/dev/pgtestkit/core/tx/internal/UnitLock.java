@@ -22,11 +22,12 @@ final class UnitLock {
             holds++;
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         while (holder != null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw waitedTooLong(me, timeout);
+                throw waitedTooLong(me, Duration.ofNanos(System.nanoTime() - start));
             }
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -58,12 +59,17 @@ final class UnitLock {
         return holder != null && holder != thread;
     }
 
-    private TransactionIsolationException waitedTooLong(Thread me, Duration timeout) {
-        return new TransactionIsolationException("Thread '" + me.getName() + "' waited " + timeout.toSeconds()
-                + " s for the test transaction's pinned connection, held by thread '" + holder.getName()
+    private TransactionIsolationException waitedTooLong(Thread me, Duration waited) {
+        return new TransactionIsolationException("Thread '" + me.getName() + "' waited " + describe(waited)
+                + " for the test transaction's pinned connection, held by thread '" + holder.getName()
                 + "' with a unit of work still open (auto-commit off, not committed or rolled back). All threads share "
                 + "one connection in @WithTransaction, so only one transaction can be open at a time. Commit, roll "
                 + "back or close it before another thread needs the database, raise "
                 + "@WithTransaction(threadWaitSeconds), or: " + TransactionIsolationException.useDatabasePerTest());
+    }
+
+    /** The measured wait: milliseconds under 10 s (a 300 ms wait is not "0 s"), whole seconds beyond. */
+    static String describe(Duration waited) {
+        return waited.compareTo(Duration.ofSeconds(10)) < 0 ? waited.toMillis() + " ms" : waited.toSeconds() + " s";
     }
 }
