@@ -2,6 +2,7 @@ package dev.pgtestkit.junit;
 
 import dev.pgtestkit.junit.internal.Scope;
 import dev.pgtestkit.querylog.QueryLogger;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -10,13 +11,21 @@ import javax.sql.DataSource;
  */
 final class QueryLogSupport {
 
+    /** System property: the slow threshold of test query logs, in milliseconds (plans are captured beyond it). */
+    static final String SLOW_THRESHOLD_PROPERTY = "pgtestkit.querylog.slowThresholdMillis";
+    /**
+     * Far above an ordinary statement on a loaded CI machine (the logger's own 50 ms default fires there and
+     * captures plans nobody asked for); a test that wants plans of faster statements lowers it with the property.
+     */
+    static final long DEFAULT_SLOW_THRESHOLD_MILLIS = 5_000;
+
     private QueryLogSupport() {
     }
 
     /** The scope's logger, created on first use and closed with the scope. */
     static Object logger(Scope scope) {
         return scope.cached(QueryLogSupport.class, () -> {
-            QueryLogger logger = QueryLogger.builder().planDataSource(scope.database()
+            QueryLogger logger = QueryLogger.builder().slowThreshold(slowThreshold()).planDataSource(scope.database()
                     .map(handle -> handle.transactions().planDataSource()).orElse(null)).build();
             scope.register(logger);
             return logger;
@@ -25,5 +34,22 @@ final class QueryLogSupport {
 
     static DataSource wrap(Scope scope, DataSource dataSource) {
         return ((QueryLogger) logger(scope)).wrap(dataSource);
+    }
+
+    static Duration slowThreshold() {
+        String value = System.getProperty(SLOW_THRESHOLD_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return Duration.ofMillis(DEFAULT_SLOW_THRESHOLD_MILLIS);
+        }
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis > 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the explanation
+        }
+        throw new IllegalArgumentException("System property " + SLOW_THRESHOLD_PROPERTY + " must be a positive number"
+                + " of milliseconds, was '" + value + "'. Use e.g. -D" + SLOW_THRESHOLD_PROPERTY + "=200.");
     }
 }

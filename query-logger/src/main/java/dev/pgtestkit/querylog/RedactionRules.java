@@ -30,6 +30,10 @@ public final class RedactionRules {
     /** What an INSERT without a column list writes to when the column order is unknown: maybe a secret. */
     private static final String UNKNOWN_INSERT_COLUMN = "?insert-column-unknown";
 
+    /** Immutable and stateless, so one instance each: loggers with them can share analyzed SQL. */
+    private static final RedactionRules DEFAULTS = new RedactionRules(true, List.of(), RedactionRules::noColumnOrder);
+    private static final RedactionRules NONE = new RedactionRules(false, List.of(), RedactionRules::noColumnOrder);
+
     private final boolean defaults;
     private final List<Pattern> patterns;
     private final Function<String, List<String>> columnOrder;
@@ -42,12 +46,12 @@ public final class RedactionRules {
 
     /** The default secret-looking names (see the class comment). */
     public static RedactionRules defaults() {
-        return new RedactionRules(true, List.of(), RedactionRules::noColumnOrder);
+        return DEFAULTS;
     }
 
     /** Redacts nothing (until patterns are added with {@link #withPattern(String)}). */
     public static RedactionRules none() {
-        return new RedactionRules(false, List.of(), RedactionRules::noColumnOrder);
+        return NONE;
     }
 
     /**

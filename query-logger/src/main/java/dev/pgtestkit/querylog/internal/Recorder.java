@@ -49,7 +49,7 @@ public final class Recorder implements AutoCloseable {
         this.config = config;
         this.planDataSource = Wrappers.unwrapped(config.planDataSource());
         this.slowNanos = config.slowThreshold() == null ? Long.MAX_VALUE : config.slowThreshold().toNanos();
-        this.sqlCache = new SqlInfoCache(config.statementCacheSize(), config.redaction(),
+        this.sqlCache = SqlInfoCache.forLogger(config.statementCacheSize(), config.redaction(),
                 config.parseWithJSqlParser() ? SqlParserService.SHARED : null);
         this.callSites = new CallSites(config.callSites(), config.callSiteExclusions());
         this.history = new EventHistory(config.historySize());
@@ -106,6 +106,10 @@ public final class Recorder implements AutoCloseable {
 
     SqlInfo sql(String sql, boolean jdbc) {
         return sqlCache.get(sql, jdbc);
+    }
+
+    SqlInfoCache sqlCache() {
+        return sqlCache;
     }
 
     /** Call site and slow flag of an execution that just returned (or failed). */
