@@ -8,7 +8,6 @@ import dev.pgtestkit.core.schema.CheckConstraint;
 import dev.pgtestkit.core.schema.ForeignKey;
 import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
-import dev.pgtestkit.core.schema.TableKind;
 import dev.pgtestkit.core.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -109,7 +108,7 @@ final class TestDatabases {
 
     /** The ordinary and partitioned tables (partitions hold their parent's rows), migration history aside. */
     static List<Table> tables(DisposableDatabase db) {
-        return SchemaRegistry.load(db.dataSource()).tables().stream().filter(t -> t.kind() != TableKind.PARTITION)
+        return SchemaRegistry.load(db.dataSource()).tables().stream().filter(t -> t.partitionOf() == null)
                 .filter(t -> !GenerationPlan.MIGRATION_TABLES.contains(t.simpleName())).toList();
     }
 }

@@ -1,21 +1,25 @@
 package dev.pgtestkit.samples;
 
-import dev.pgtestkit.core.schema.SchemaRegistry;
+import dev.pgtestkit.querylog.QueryEvent;
 import dev.pgtestkit.querylog.QueryLog;
+import dev.pgtestkit.samples.keep.SyncSummary;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * What the demo did, for its test.
+ * What the demo did, for its test and for a caller such as the CLI.
  *
- * @param registry      the schema as read after migrating
- * @param generatedRows rows the mock generator loaded
- * @param dashboards    the query logs of the dashboard with one query per user, and with one query
- * @param usage         usage_logs counted around the test transaction
+ * @param generatedRows       rows the mock generator loaded into production
+ * @param syncRuns            the orchestrator's summaries of the workload's sync runs
+ * @param historyFirstVersion the query log of the job history as first written (one query per job)
+ * @param historyFixed        the query log of the fixed job history
+ * @param slowQueries         statements over the demo's slow threshold
+ * @param report              the HTML report
+ * @param junit               the JUnit launcher's summary of the sample's test
+ * @param testDatabase        the name of the test database (dropped by the end)
  */
-record DemoResult(SchemaRegistry registry, long generatedRows, Dashboards dashboards, UsageCounts usage) {
-
-    record Dashboards(QueryLog perUser, QueryLog batched) {
-    }
-
-    record UsageCounts(long before, long insideTransaction, long after) {
-    }
+public record DemoResult(long generatedRows, List<SyncSummary> syncRuns, QueryLog historyFirstVersion,
+        QueryLog historyFixed, List<QueryEvent> slowQueries, Path report, TestExecutionSummary junit,
+        String testDatabase) {
 }

@@ -17,12 +17,45 @@ import java.util.Optional;
  * @param foreignKeys foreign keys this table declares
  * @param checks      CHECK constraints
  * @param indexes     all indexes, including those behind keys
+ * @param partitioning partition key and bound, {@link Partitioning#NONE} for an ordinary table
  */
 public record Table(QualifiedName name, TableKind kind, QualifiedName partitionOf, List<Column> columns,
                     UniqueKey primaryKey, List<UniqueKey> uniqueKeys, List<ForeignKey> foreignKeys,
-                    List<CheckConstraint> checks, List<Index> indexes) {
+                    List<CheckConstraint> checks, List<Index> indexes, Partitioning partitioning) {
+
+    /**
+     * How a table takes part in partitioning, as the server prints it.
+     *
+     * @param key        of a partitioned table, {@code pg_get_partkeydef} ({@code RANGE (ordered_at)}), else
+     *                   {@code null}
+     * @param bound      of a partition, its bound ({@code FOR VALUES FROM ('2026-01-01') TO ('2026-04-01')},
+     *                   {@code FOR VALUES IN ('eu')}, {@code FOR VALUES WITH (modulus 4, remainder 0)},
+     *                   {@code DEFAULT}), else {@code null}
+     * @param constraint of a partition, the implicit constraint its rows meet, its ancestors' included
+     *                   ({@code pg_get_partition_constraintdef}); {@code null} when there is none (not a partition,
+     *                   or the only partition, a default one)
+     */
+    public record Partitioning(String key, String bound, String constraint) {
+
+        /** An ordinary table's. */
+        public static final Partitioning NONE = new Partitioning(null, null, null);
+
+        /** Whether this is a DEFAULT partition (it takes the rows no sibling's bound accepts). */
+        public boolean isDefault() {
+            return "DEFAULT".equals(bound);
+        }
+    }
+
+    /** A table that is not partitioned and no partition ({@link Partitioning#NONE}). */
+    public Table(QualifiedName name, TableKind kind, QualifiedName partitionOf, List<Column> columns,
+                 UniqueKey primaryKey, List<UniqueKey> uniqueKeys, List<ForeignKey> foreignKeys,
+                 List<CheckConstraint> checks, List<Index> indexes) {
+        this(name, kind, partitionOf, columns, primaryKey, uniqueKeys, foreignKeys, checks, indexes,
+                Partitioning.NONE);
+    }
 
     public Table {
+        partitioning = partitioning == null ? Partitioning.NONE : partitioning;
         columns = List.copyOf(columns);
         uniqueKeys = List.copyOf(uniqueKeys);
         foreignKeys = List.copyOf(foreignKeys);

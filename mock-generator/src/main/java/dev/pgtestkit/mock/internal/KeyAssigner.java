@@ -61,6 +61,22 @@ final class KeyAssigner {
         this.cartesians = List.copyOf(cartesians);
     }
 
+    /** Whether {@link #fill} computes this position (else the row's other sources do). */
+    boolean fills(int position) {
+        return sequences.stream().anyMatch(s -> s.position() == position)
+                || columns.stream().anyMatch(c -> c.position() == position)
+                || foreignKeys.stream().anyMatch(f -> contains(f.positions(), position));
+    }
+
+    private static boolean contains(int[] positions, int position) {
+        for (int p : positions) {
+            if (p == position) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fills every key column of row {@code i} into {@code row}. */
     void fill(long i, RowBuffer row, Rng rng) {
         fill(i, row, rng, null);

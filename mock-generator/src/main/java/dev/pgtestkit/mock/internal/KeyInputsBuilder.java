@@ -83,6 +83,10 @@ final class KeyInputsBuilder {
         keys.addAll(table.uniqueKeys());
         List<UniqueKeyInput> out = new ArrayList<>();
         for (UniqueKey k : keys) {
+            if (!k.nullsNotDistinct() && k.columns().stream()
+                    .anyMatch(c -> byName.containsKey(c) && rules[byName.get(c).position()].forcedNull)) {
+                continue; // a column that is always NULL: rows never collide on this key
+            }
             int[] positions = k.columns().stream().mapToInt(c -> byName.containsKey(c) ? byName.get(c).position() : -1)
                     .toArray();
             requireNotConstant(k, positions);
@@ -109,7 +113,8 @@ final class KeyInputsBuilder {
         List<ValueType> types = cols.stream().map(ColumnSpec::type).toList();
         ParentKeys parents = ctx.keys().parents(fk, types);
         boolean nullable = cols.stream().noneMatch(ColumnSpec::notNull);
-        double nulls = cols.get(0).nullFraction();
+        // NULLs of a column an exclusive arc controls come from the check's chosen alternative only
+        double nulls = cols.stream().anyMatch(c -> nullControlled.contains(c.name())) ? 0 : cols.get(0).nullFraction();
         if (parents.size() == 0 && !fk.isSelfReference()) {
             if (!nullable) {
                 throw noParents(fk);

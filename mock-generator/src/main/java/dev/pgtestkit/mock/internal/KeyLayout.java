@@ -77,7 +77,9 @@ final class KeyLayout {
         List<ColumnRuleOf> columns = new ArrayList<>();
         for (UniqueKeyInput u : in.uniqueKeys()) {
             for (int p : u.positions()) {
-                if (p >= 0 && !precomputed.contains(p)) {
+                Dim d = columnDims.get(p);
+                // a key column that need not be unique itself is left to the variants, so checks shape it
+                if (p >= 0 && !precomputed.contains(p) && d != null && coordinate(d) != null) {
                     columns.add(columnRule(p));
                     precomputed.add(p);
                 }
@@ -87,19 +89,15 @@ final class KeyLayout {
     }
 
     private ColumnRuleOf columnRule(int position) {
-        Dim d = columnDims.get(position);
-        Coordinate coordinate = d == null ? null : coordinate(d);
-        if (coordinate == null) {
-            return new ColumnRuleOf(position, null, null, in.plainSource().apply(position));
-        }
-        return new ColumnRuleOf(position, in.uniqueSource().apply(position), coordinate, null);
+        return new ColumnRuleOf(position, in.uniqueSource().apply(position), coordinate(columnDims.get(position)),
+                null);
     }
 
     private Coordinate coordinate(Dim d) {
         long base = in.base();
         return switch (d.mode) {
             case GLOBAL -> c -> base + c.index;
-            case INNER -> c -> c.rank;
+            case INNER -> inner(d);
             case CARTESIAN -> {
                 int k = d.cartesian;
                 int component = d.component;
@@ -107,6 +105,21 @@ final class KeyLayout {
             }
             default -> null;
         };
+    }
+
+    /**
+     * Rank within the group; over a small set of values (enum labels, a few codes) or a window of timestamps
+     * rotated by the group, so one-row groups do not all take the first label or the same instant. Integer
+     * ranges (line numbers) keep 1..k.
+     */
+    private Coordinate inner(Dim d) {
+        long capacity = d.capacity;
+        boolean window = capacity > 1_000_000_000_000L && capacity < Long.MAX_VALUE / 2;
+        if (capacity < 2 || capacity > 64 && !window) {
+            return c -> c.rank;
+        }
+        long key = Hash.of(in.seed(), 0x1EE7L, d.position);
+        return c -> Math.floorMod(c.rank + Hash.of(key, c.group), capacity);
     }
 
     private ParentChoice choice(int index, ForeignKeyInput f) {

@@ -133,14 +133,25 @@ public final class TableGenerator {
                 }
             }
             v.clear(row);
+            if (v.nullsKeys()) {
+                keys.fill(i, row, rng);
+            }
         }
         throw unsatisfiable(violated, i);
     }
 
     /** The values of {@code positions} in row {@code i} (referenced keys for children). */
     Object[] keyValues(long i, int[] keyPositions, RowBuffer row, Rng rng) {
-        row.start(i);
-        keys.fill(i, row, rng, p -> contains(keyPositions, p));
+        boolean filledByKeys = true;
+        for (int p : keyPositions) {
+            filledByKeys &= keys.fills(p);
+        }
+        if (filledByKeys) {
+            row.start(i);
+            keys.fill(i, row, rng, p -> contains(keyPositions, p));
+        } else {
+            generate(i, row, rng, 0); // a referenced column shaped by the row's checks (a partition key)
+        }
         Object[] out = new Object[keyPositions.length];
         for (int k = 0; k < keyPositions.length; k++) {
             out[k] = row.values[keyPositions[k]];

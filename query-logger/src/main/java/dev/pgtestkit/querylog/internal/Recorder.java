@@ -116,6 +116,9 @@ public final class Recorder implements AutoCloseable {
 
     /** Makes a completed event visible: history, scopes, then listeners (after plan capture when slow). */
     void publish(RecordedEvent event, DataSource planSource) {
+        if (event.info.internal) {
+            return; // pgtestkit's own statement (the schema registry's catalog queries...): not the application's
+        }
         history.append(event);
         ScopeImpl[] open = scopes;
         Thread current = Thread.currentThread();
@@ -128,8 +131,9 @@ public final class Recorder implements AutoCloseable {
                 plan = PlanCapturer.SHARED.planFor(event, planSource);
                 event.plan = plan;
             }
-            plan.completeOnTimeout(QueryPlan.unavailable("EXPLAIN took longer than " + PLAN_WAIT_SECONDS + " s"),
-                    PLAN_WAIT_SECONDS, TimeUnit.SECONDS).whenComplete((p, t) -> dispatch(event));
+            CompletableFuture<QueryPlan> unused = plan.completeOnTimeout(
+                    QueryPlan.unavailable("EXPLAIN took longer than " + PLAN_WAIT_SECONDS + " s"), PLAN_WAIT_SECONDS,
+                    TimeUnit.SECONDS).whenComplete((p, t) -> dispatch(event));
         } else {
             dispatch(event);
         }
@@ -199,7 +203,7 @@ public final class Recorder implements AutoCloseable {
 
     /** The recent events since the last reset. */
     public QueryLog history() {
-        return QueryLog.of(history.snapshot(), config.nPlusOneThreshold());
+        return history.log(config.nPlusOneThreshold());
     }
 
     /** Events since the last reset that the history no longer holds. */

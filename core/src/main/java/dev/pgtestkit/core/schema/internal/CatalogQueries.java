@@ -15,7 +15,10 @@ final class CatalogQueries {
             ORDER BY n.nspname""";
 
     static final String TABLES = """
-            SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition, pn.nspname, pc.relname
+            SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition, pn.nspname, pc.relname,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
+                   CASE WHEN c.relispartition THEN pg_get_partition_constraintdef(c.oid) END
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND c.relispartition

@@ -8,9 +8,13 @@ public final class CatalogRows {
     private CatalogRows() {
     }
 
-    /** A relation of kind r (ordinary) or p (partitioned); the parent fields are {@code null} unless a partition. */
+    /**
+     * A relation of kind r (ordinary) or p (partitioned); the parent and bound fields are {@code null} unless a
+     * partition, the partition key unless partitioned.
+     */
     public record TableRow(long oid, String schema, String name, char relkind, boolean partition,
-                           String parentSchema, String parentName) {
+                           String parentSchema, String parentName, String partitionKey, String partitionBound,
+                           String partitionConstraint) {
     }
 
     /** A live column; {@code defaultExpr} holds the generation expression when {@code generated} is 's'. */

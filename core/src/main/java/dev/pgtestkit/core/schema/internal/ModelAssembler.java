@@ -78,7 +78,8 @@ public final class ModelAssembler {
                 .map(c -> uniqueKey(c, UniqueKey.Kind.PRIMARY_KEY)).findFirst().orElse(null);
         return new Table(name, kind(row), row.parentName() == null ? null : QualifiedName.of(row.parentSchema(), row.parentName()),
                 columns, primaryKey, uniqueKeys(constraints, indexes), foreignKeys(name, constraints),
-                checks(constraints), indexes(indexes));
+                checks(constraints), indexes(indexes),
+                new Table.Partitioning(row.partitionKey(), row.partitionBound(), row.partitionConstraint()));
     }
 
     private Column column(QualifiedName table, ColumnRow row) {

@@ -1,0 +1,164 @@
+package dev.pgtestkit.sync.cli;
+
+import dev.pgtestkit.sync.SyncConfig;
+import dev.pgtestkit.sync.cli.internal.CompletionCommand;
+import dev.pgtestkit.sync.cli.internal.DemoCommand;
+import dev.pgtestkit.sync.cli.internal.DumpCommand;
+import dev.pgtestkit.sync.cli.internal.Errors;
+import dev.pgtestkit.sync.cli.internal.ListCommand;
+import dev.pgtestkit.sync.cli.internal.MockCommand;
+import dev.pgtestkit.sync.cli.internal.RestoreCommand;
+import dev.pgtestkit.sync.cli.internal.SchemaCommand;
+import dev.pgtestkit.sync.cli.internal.SyncCommand;
+import dev.pgtestkit.sync.cli.internal.VerifyCommand;
+import dev.pgtestkit.sync.cli.internal.VersionInfo;
+import dev.pgtestkit.sync.cli.internal.WorkflowCommand;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code pgtestkit} command: root options shared by every subcommand, and {@link #main} / {@link #execute}.
+ * Exit codes are the failing exception's {@link dev.pgtestkit.core.PgTestkitException#errorCode()} (see
+ * {@link ExitCodes}).
+ */
+@Command(name = "pgtestkit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
+        description = {"Test, fill, dump, restore and share PostgreSQL databases.", ""},
+        subcommands = {DumpCommand.class, RestoreCommand.class, VerifyCommand.class, ListCommand.class,
+                SyncCommand.class, WorkflowCommand.class, SchemaCommand.class, MockCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pgtestkit dump --url jdbc:postgresql://localhost/shop --output dumps/shop",
+            "  pgtestkit restore --input dumps/shop --url jdbc:postgresql://localhost/shop_test",
+            "  pgtestkit verify dumps/shop",
+            "  pgtestkit schema --url jdbc:postgresql://localhost/shop",
+            "  pgtestkit mock --url jdbc:postgresql://localhost/shop --table users --rows 10",
+            "  pgtestkit demo",
+            "  source <(pgtestkit completion bash)",
+            "",
+            "Exit codes: 0 success, 64 bad usage, others by failure (see the CLI's README)."})
+public final class Pgtestkit implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show stack traces with errors.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No progress and no informational messages; errors only.")
+    boolean quiet;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print the result (or the error) as one JSON document on standard output.")
+    boolean json;
+
+    @Option(names = "--progress", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "MODE",
+            converter = ProgressModeConverter.class,
+            description = "auto (bars on a terminal, plain lines otherwise), bars, plain or none. Default: ${DEFAULT-VALUE}.")
+    Progress.Mode progress = Progress.Mode.AUTO;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The configuration file (default: pgtestkit.yaml in this directory or a parent).")
+    Path configFile;
+
+    private SyncConfig config;
+
+    /** Without a subcommand: the usage, and the usage exit code. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code --verbose}. */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** {@code --json}. */
+    public boolean json() {
+        return json;
+    }
+
+    /**
+     * The configuration ({@code --config FILE}, else {@code pgtestkit.yaml} found from the working directory up), read
+     * on first use.
+     *
+     * @throws dev.pgtestkit.sync.ConfigException when there is none or it is invalid (naming file, line and key)
+     */
+    public synchronized SyncConfig config() {
+        if (config == null) {
+            config = configFile != null ? SyncConfig.load(configFile) : SyncConfig.discover();
+        }
+        return config;
+    }
+
+    /** Where commands write, with the root options applied. */
+    public CommandOutput io() {
+        CommandLine line = spec.commandLine();
+        return new CommandOutput(line.getOut(), line.getErr(), json, quiet, verbose, progress);
+    }
+
+    /**
+     * The configured command line: built-in subcommands, the ones {@link CommandProvider}s on the class path add,
+     * error handlers that print messages (stack traces with {@code --verbose}) and map exit codes.
+     */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Pgtestkit());
+        boolean demoProvided = false;
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
+            Object command = provider.command();
+            CommandLine sub = new CommandLine(command);
+            if (line.getSubcommands().containsKey(sub.getCommandName())) {
+                throw new IllegalStateException("Two commands are named " + sub.getCommandName() + ": "
+                        + command.getClass().getName() + " and a built-in or other provided one");
+            }
+            demoProvided |= "demo".equals(sub.getCommandName());
+            line.addSubcommand(sub.getCommandName(), command);
+        }
+        if (!demoProvided) {
+            line.addSubcommand("demo", new DemoCommand());
+        }
+        line.setExecutionExceptionHandler(Errors::onExecution);
+        line.setParameterExceptionHandler(Errors::onUsage);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        return line;
+    }
+
+    /** Runs a command line and returns its exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** {@code auto}, {@code bars}, {@code plain} or {@code none}, in any case. */
+    static final class ProgressModeConverter implements CommandLine.ITypeConverter<Progress.Mode> {
+        @Override
+        public Progress.Mode convert(String value) {
+            try {
+                return Progress.Mode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a progress mode: use auto, bars, plain or none");
+            }
+        }
+    }
+}
