@@ -67,6 +67,26 @@ final class TestDatabases {
         }
     }
 
+    /** Statements in a database of the server by name (one the tests created without a DisposableDatabase). */
+    static void execute(PostgresServer server, String database, String... sql) {
+        try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    static String text(DisposableDatabase db, String sql) {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     static long count(DisposableDatabase db, String sql) {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
