@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgtestkit.sync.internal.git.GitDumps;
 import dev.pgtestkit.sync.testing.TestDumps;
+import dev.pgtestkit.sync.testing.TestSshServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +193,31 @@ class GitSyncIT {
                 g.checkout("HEAD", sync(alice).config().database("prod"), tmp.resolve("y"));
             }
         }).hasMessageContaining("has no dump of 'prod' at db-dumps/prod");
+    }
+
+    @Test
+    void pushesOverSshWithTheUsersKeyAndKnownHosts() throws Exception {
+        KeyPair key = TestSshServer.clientKey(tmp.resolve(".ssh/id_ecdsa"));
+        try (TestSshServer ssh = TestSshServer.start(tmp.resolve("host-key.pem"), tmp, key.getPublic(), null)) {
+            StoredConfig config = git(alice).getRepository().getConfig();
+            config.setString("remote", "origin", "url", "ssh://me@127.0.0.1:" + ssh.port() + "/remote.git");
+            config.save();
+            FakeDump.write(alice.resolve("db-dumps/prod"), Map.of("public.users", 40), 1);
+            sync(alice).commitDumps("over ssh");
+
+            assertThatThrownBy(() -> sync(alice).push()).isInstanceOf(GitException.class)
+                    .hasMessageContaining("git push to origin failed"); // no known_hosts entry yet: refused
+            Files.writeString(tmp.resolve(".ssh/known_hosts"), ssh.knownHostsLine() + "\n");
+            GitResult pushed = sync(alice).push();
+
+            assertThat(pushed.changed()).isTrue();
+            try (Repository repo = git(remote).getRepository()) {
+                assertThat(repo.resolve("main").name()).isEqualTo(pushed.commit());
+            }
+            assertThat(sync(bob).pull().commit()).isEqualTo(pushed.commit());
+            assertThat(TestDumps.contents(bob.resolve("db-dumps/prod")))
+                    .isEqualTo(TestDumps.contents(alice.resolve("db-dumps/prod")));
+        }
     }
 
     private List<String> changedPaths(Path clone, RevCommit commit) throws Exception {

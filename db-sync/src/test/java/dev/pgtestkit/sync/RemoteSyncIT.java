@@ -222,6 +222,10 @@ class RemoteSyncIT {
                 .isEqualTo(TestDumps.contents(config.database("test").dumpDirectory()));
         assertThat(results).extracting(TransferResult::upToDate).containsExactly(false, false);
         assertThat(siblingsOf(serverHome.resolve("srv/dumps/prod"))).containsExactlyInAnyOrder("prod", "test");
+
+        DbSync.of(config).pushTo("ssh://alice@127.0.0.1:" + server.port() + "/fresh/root"); // no such directory yet
+        assertThat(TestDumps.contents(serverHome.resolve("fresh/root/test")))
+                .isEqualTo(TestDumps.contents(config.database("test").dumpDirectory()));
     }
 
     private static java.util.List<String> siblingsOf(Path dir) throws IOException {

@@ -21,7 +21,8 @@ class RealWorldSchemasIT {
     static final int ROWS = 200;
 
     @ParameterizedTest
-    @ValueSource(strings = {"commerce_partitioned", "media_rentals", "saas_platform"})
+    @ValueSource(strings = {"commerce_partitioned", "community_arcs", "catalog_types", "media_rentals",
+        "saas_platform"})
     void fillsEveryTableWithNoOverrideDeterministically(String schema) {
         String digest;
         try (DisposableDatabase db = load(schema)) {

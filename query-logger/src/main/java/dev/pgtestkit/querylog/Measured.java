@@ -1,9 +1,9 @@
 package dev.pgtestkit.querylog;
 
+import dev.pgtestkit.querylog.internal.HtmlRenderer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What {@link QueryLogger#measure(String, QueryLogger.QueryWork)} saw while running one piece of work.
@@ -15,15 +15,14 @@ import java.util.stream.Collectors;
  */
 public record Measured<T>(String name, T value, QueryLog log, Duration elapsed) {
 
-    /** {@code getUser: 3 statements (SELECT=2, UPDATE=1), 1.234 ms in the database, 5.678 ms in all} plus findings. */
+    /** {@code getUser: 3 statements (2 SELECT, 1 UPDATE), 1.234 ms in the database, 5.678 ms in all} plus findings. */
     public String describe() {
         DurationStats db = log.stats().overall();
         Map<StatementType, Long> types = log.stats().byType();
-        String byType = types.isEmpty() ? "" : types.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", " (", ")"));
+        String byType = types.isEmpty() ? "" : " (" + HtmlRenderer.countsInWords(types) + ")";
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s: %d statements%s, %.3f ms in the database, %.3f ms in all", name, db.count(), byType,
-                db.totalMillis(), elapsed.toNanos() / 1e6));
+                "%s: %s%s, %.3f ms in the database, %.3f ms in all", name, HtmlRenderer.words(db.count(), "statement"),
+                byType, db.totalMillis(), elapsed.toNanos() / 1e6));
         for (QueryEvent slow : log.slowQueries()) {
             text.append(String.format(Locale.ROOT, "%n  slow (%.1f ms): %s", slow.durationNanos() / 1e6,
                     slow.normalizedSql()));

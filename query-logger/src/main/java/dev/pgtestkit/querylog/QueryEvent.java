@@ -33,6 +33,14 @@ public interface QueryEvent {
     /** The statement type: JSqlParser's when it parsed the statement, else the lexer's. May wait for the parser. */
     StatementType type();
 
+    /**
+     * The type of each statement the execution ran: one for a single statement, several for a string of statements
+     * separated by semicolons ({@code SELECT 1; SELECT 2} is two SELECTs for the counts of {@link QueryLog}).
+     */
+    default List<StatementType> statementTypes() {
+        return List.of(type());
+    }
+
     /** Tables the statement names (lower case unless quoted, schema-qualified as written). May wait for the parser. */
     List<String> tables();
 

@@ -18,16 +18,18 @@ public final class QueryLog {
     /** Executions of one SELECT from one call site that make an N+1 finding, unless the logger says otherwise. */
     public static final int DEFAULT_N_PLUS_ONE_THRESHOLD = 5;
 
-    private static final QueryLog EMPTY = new QueryLog(List.of(), DEFAULT_N_PLUS_ONE_THRESHOLD);
+    private static final QueryLog EMPTY = new QueryLog(List.of(), DEFAULT_N_PLUS_ONE_THRESHOLD, 0);
 
     private final List<QueryEvent> events;
     private final int nPlusOneThreshold;
+    private final long omittedEarlier;
     private volatile QueryStats stats;
     private volatile List<NPlusOneFinding> nPlusOne;
 
-    private QueryLog(List<QueryEvent> events, int nPlusOneThreshold) {
+    private QueryLog(List<QueryEvent> events, int nPlusOneThreshold, long omittedEarlier) {
         this.events = events;
         this.nPlusOneThreshold = nPlusOneThreshold;
+        this.omittedEarlier = omittedEarlier;
     }
 
     public static QueryLog empty() {
@@ -45,10 +47,28 @@ public final class QueryLog {
      * @throws IllegalArgumentException when the threshold is below 2
      */
     public static QueryLog of(Collection<? extends QueryEvent> events, int nPlusOneThreshold) {
+        return of(events, nPlusOneThreshold, 0);
+    }
+
+    /**
+     * A log of the recent part of a longer history: {@code omittedEarlier} events came before {@code events} and
+     * are no longer kept (reports say so).
+     *
+     * @throws IllegalArgumentException when the threshold is below 2 or the omitted count negative
+     */
+    public static QueryLog of(Collection<? extends QueryEvent> events, int nPlusOneThreshold, long omittedEarlier) {
         if (nPlusOneThreshold < 2) {
             throw new IllegalArgumentException("nPlusOneThreshold must be at least 2, was " + nPlusOneThreshold);
         }
-        return new QueryLog(List.copyOf(events), nPlusOneThreshold);
+        if (omittedEarlier < 0) {
+            throw new IllegalArgumentException("omittedEarlier must be 0 or more, was " + omittedEarlier);
+        }
+        return new QueryLog(List.copyOf(events), nPlusOneThreshold, omittedEarlier);
+    }
+
+    /** Events recorded before these that the logger's history no longer holds (0 for a scope's log). */
+    public long omittedEarlier() {
+        return omittedEarlier;
     }
 
     public List<QueryEvent> events() {
@@ -67,10 +87,13 @@ public final class QueryLog {
         return nPlusOneThreshold;
     }
 
-    /** Executions of statements of {@code type} (a batch counts once). */
+    /**
+     * Statements of {@code type} executed (a batch counts once; each statement of a string of several separated by
+     * semicolons counts).
+     */
     public long count(StatementType type) {
         Objects.requireNonNull(type, "type");
-        return events.stream().filter(e -> e.type() == type).count();
+        return events.stream().mapToLong(e -> e.statementTypes().stream().filter(t -> t == type).count()).sum();
     }
 
     public long selectCount() {
@@ -102,7 +125,7 @@ public final class QueryLog {
     public long countForTable(StatementType type, String table) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(table, "table");
-        return events.stream().filter(e -> e.type() == type && namesTable(e, table)).count();
+        return events.stream().filter(e -> e.statementTypes().contains(type) && namesTable(e, table)).count();
     }
 
     /** Whether {@code event} names {@code table} (see {@link #countForTable(String)}). */
@@ -151,7 +174,7 @@ public final class QueryLog {
 
     /** The events matching {@code filter}, as a log with the same N+1 threshold. */
     public QueryLog filter(Predicate<? super QueryEvent> filter) {
-        return new QueryLog(filtered(filter), nPlusOneThreshold);
+        return new QueryLog(filtered(filter), nPlusOneThreshold, omittedEarlier);
     }
 
     private List<QueryEvent> filtered(Predicate<? super QueryEvent> filter) {

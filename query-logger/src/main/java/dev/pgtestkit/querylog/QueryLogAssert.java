@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 
@@ -31,12 +32,13 @@ public class QueryLogAssert extends AbstractAssert<QueryLogAssert, QueryLog> {
 
     /** Exactly {@code expected} executions in all (a batch counts once). */
     public QueryLogAssert hasStatementCount(int expected) {
-        return expectCount("statements", e -> true, expected);
+        return expectCount("statements", e -> true, e -> 1, expected);
     }
 
-    /** Exactly {@code expected} executions of {@code type}. */
+    /** Exactly {@code expected} statements of {@code type} (each of a string of several counts). */
     public QueryLogAssert hasStatementCount(StatementType type, int expected) {
-        return expectCount(type + " statements", e -> e.type() == type, expected);
+        return expectCount(type + " statements", e -> e.statementTypes().contains(type), e -> weight(e, type),
+                expected);
     }
 
     public QueryLogAssert hasSelectCount(int expected) {
@@ -57,23 +59,24 @@ public class QueryLogAssert extends AbstractAssert<QueryLogAssert, QueryLog> {
 
     /** At most {@code max} executions in all: a query budget. */
     public QueryLogAssert hasStatementCountAtMost(int max) {
-        return expectAtMost("statements", e -> true, max);
+        return expectAtMost("statements", e -> true, e -> 1, max);
     }
 
     /** At most {@code max} executions of {@code type}. */
     public QueryLogAssert hasStatementCountAtMost(StatementType type, int max) {
-        return expectAtMost(type + " statements", e -> e.type() == type, max);
+        return expectAtMost(type + " statements", e -> e.statementTypes().contains(type), e -> weight(e, type), max);
     }
 
     /** Exactly {@code expected} executions naming {@code table} (see {@link QueryLog#countForTable(String)}). */
     public QueryLogAssert hasStatementCountForTable(String table, int expected) {
-        return expectCount("statements on table '" + table + "'", e -> QueryLog.namesTable(e, table), expected);
+        return expectCount("statements on table '" + table + "'", e -> QueryLog.namesTable(e, table), e -> 1,
+                expected);
     }
 
     /** Exactly {@code expected} executions of {@code type} naming {@code table}. */
     public QueryLogAssert hasStatementCountForTable(StatementType type, String table, int expected) {
         return expectCount(type + " statements on table '" + table + "'",
-                e -> e.type() == type && QueryLog.namesTable(e, table), expected);
+                e -> e.statementTypes().contains(type) && QueryLog.namesTable(e, table), e -> 1, expected);
     }
 
     /** No N+1 finding (see {@link NPlusOneFinding}). */
@@ -83,6 +86,20 @@ public class QueryLogAssert extends AbstractAssert<QueryLogAssert, QueryLog> {
         if (!findings.isEmpty()) {
             failWithMessage("Expected no N+1 queries but found %d:%n%s", findings.size(),
                     findings.stream().map(f -> "  " + f.describe()).collect(Collectors.joining("\n")));
+        }
+        return this;
+    }
+
+    /**
+     * At least one N+1 finding (see {@link NPlusOneFinding}), e.g. to prove a test workload exercises the pattern
+     * the application must not have.
+     */
+    public QueryLogAssert hasNPlusOne() {
+        isNotNull();
+        if (actual.nPlusOneFindings().isEmpty()) {
+            failWithMessage("Expected an N+1 finding (one SELECT from one call site run at least %d times with"
+                    + " different parameters) but found none among:%n%s", actual.nPlusOneThreshold(),
+                    listing(actual.events()));
         }
         return this;
     }
@@ -113,22 +130,31 @@ public class QueryLogAssert extends AbstractAssert<QueryLogAssert, QueryLog> {
         return this;
     }
 
-    private QueryLogAssert expectCount(String what, Predicate<QueryEvent> filter, int expected) {
+    private QueryLogAssert expectCount(String what, Predicate<QueryEvent> filter, ToLongFunction<QueryEvent> weight,
+                                       int expected) {
         isNotNull();
         List<QueryEvent> matching = actual.events().stream().filter(filter).toList();
-        if (matching.size() != expected) {
-            failWithMessage("Expected %d %s but found %d:%n%s", expected, what, matching.size(), listing(matching));
+        long count = matching.stream().mapToLong(weight).sum();
+        if (count != expected) {
+            failWithMessage("Expected %d %s but found %d:%n%s", expected, what, count, listing(matching));
         }
         return this;
     }
 
-    private QueryLogAssert expectAtMost(String what, Predicate<QueryEvent> filter, int max) {
+    private QueryLogAssert expectAtMost(String what, Predicate<QueryEvent> filter, ToLongFunction<QueryEvent> weight,
+                                        int max) {
         isNotNull();
         List<QueryEvent> matching = actual.events().stream().filter(filter).toList();
-        if (matching.size() > max) {
-            failWithMessage("Expected at most %d %s but found %d:%n%s", max, what, matching.size(), listing(matching));
+        long count = matching.stream().mapToLong(weight).sum();
+        if (count > max) {
+            failWithMessage("Expected at most %d %s but found %d:%n%s", max, what, count, listing(matching));
         }
         return this;
+    }
+
+    /** Statements of {@code type} an execution ran. */
+    private static long weight(QueryEvent event, StatementType type) {
+        return event.statementTypes().stream().filter(t -> t == type).count();
     }
 
     /** One line per normalized statement and call site: {@code 3x SELECT ... at Foo.bar(Foo.java:12)}. */

@@ -300,6 +300,8 @@ public final class QueryLogger implements AutoCloseable {
         }
 
         /**
+         * The logger with these settings.
+         *
          * @throws IllegalArgumentException when a setting is out of range
          */
         public QueryLogger build() {

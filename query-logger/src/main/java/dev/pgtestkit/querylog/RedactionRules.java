@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -26,22 +27,27 @@ public final class RedactionRules {
     private static final Set<String> SECRET_WORDS = Set.of("pwd", "pass", "key", "hash", "salt");
     private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
 
+    /** What an INSERT without a column list writes to when the column order is unknown: maybe a secret. */
+    private static final String UNKNOWN_INSERT_COLUMN = "?insert-column-unknown";
+
     private final boolean defaults;
     private final List<Pattern> patterns;
+    private final Function<String, List<String>> columnOrder;
 
-    private RedactionRules(boolean defaults, List<Pattern> patterns) {
+    private RedactionRules(boolean defaults, List<Pattern> patterns, Function<String, List<String>> columnOrder) {
         this.defaults = defaults;
         this.patterns = List.copyOf(patterns);
+        this.columnOrder = columnOrder;
     }
 
     /** The default secret-looking names (see the class comment). */
     public static RedactionRules defaults() {
-        return new RedactionRules(true, List.of());
+        return new RedactionRules(true, List.of(), RedactionRules::noColumnOrder);
     }
 
     /** Redacts nothing (until patterns are added with {@link #withPattern(String)}). */
     public static RedactionRules none() {
-        return new RedactionRules(false, List.of());
+        return new RedactionRules(false, List.of(), RedactionRules::noColumnOrder);
     }
 
     /**
@@ -59,13 +65,40 @@ public final class RedactionRules {
             throw new IllegalArgumentException("Redaction pattern '" + regex + "' is not a valid regular expression: "
                     + e.getDescription() + ". Use java.util.regex syntax, e.g. \"^ssn$\".", e);
         }
-        return new RedactionRules(defaults, copy);
+        return new RedactionRules(defaults, copy, columnOrder);
+    }
+
+    /**
+     * These rules, reading the values of an {@code INSERT} without a column list ({@code INSERT INTO users VALUES
+     * (?, ?, ?)}) by the table's column order: {@code columnOrder} answers the column names of a table as the
+     * statement names it ({@code users} or {@code public.users}), or null when it does not know the table (the
+     * schema registry of pgtestkit-core knows them). Without a known order, every value of such an INSERT is
+     * treated as secret. Called once per distinct SQL string.
+     */
+    public RedactionRules withColumnOrder(Function<String, List<String>> columnOrder) {
+        return new RedactionRules(defaults, patterns, Objects.requireNonNull(columnOrder, "columnOrder"));
+    }
+
+    private static List<String> noColumnOrder(String table) {
+        return null;
+    }
+
+    /** The column order of {@code table} (see {@link #withColumnOrder}), or null when unknown. */
+    public List<String> columnOrder(String table) {
+        try {
+            return columnOrder.apply(table);
+        } catch (RuntimeException e) {
+            return null; // unknown: every value is treated as secret
+        }
     }
 
     /** Whether values of {@code column} (unquoted name, any case; null means unknown) must be redacted. */
     public boolean isSecret(String column) {
         if (column == null || column.isEmpty()) {
             return false;
+        }
+        if (column.equals(UNKNOWN_INSERT_COLUMN)) {
+            return defaults || !patterns.isEmpty();
         }
         for (Pattern pattern : patterns) {
             if (pattern.matcher(column).find()) {
@@ -82,7 +115,7 @@ public final class RedactionRules {
                 return true;
             }
         }
-        for (String word : WORD_BOUNDARY.split(column)) {
+        for (String word : WORD_BOUNDARY.split(column, -1)) {
             if (SECRET_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
                 return true;
             }

@@ -139,4 +139,74 @@ class NPlusOneIT {
             }
         }
     }
+
+    @Test
+    void hasNPlusOneAssertsThePositiveCase() throws SQLException {
+        try (QueryScope scope = it.logger().startScope("n+1"); Connection c = it.logged().getConnection()) {
+            customerNamesOneByOne(c);
+            QueryLogAssert.assertThat(scope.log()).hasNPlusOne();
+        }
+        try (QueryScope scope = it.logger().startScope("one query"); Connection c = it.logged().getConnection()) {
+            orderCustomerIds(c);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> QueryLogAssert.assertThat(scope.log()).hasNPlusOne())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("Expected an N+1 finding")
+                    .hasMessageContaining("SELECT customer_id FROM orders ORDER BY id");
+        }
+    }
+
+    @Test
+    void failedExecutionsAreNotNPlusOne() throws SQLException {
+        try (QueryScope scope = it.logger().startScope("failures"); Connection c = it.logged().getConnection()) {
+            for (int i = 0; i < 10; i++) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT name FROM customers WHERE id = ?::int")) {
+                    ps.setString(1, "not a number " + i);
+                    ps.executeQuery().close();
+                } catch (SQLException expected) {
+                    // each fails: a retry loop, not a query per row
+                }
+            }
+            assertThat(scope.log().failures()).hasSize(10);
+            assertThat(scope.log().nPlusOneFindings()).isEmpty();
+        }
+    }
+
+    @Test
+    void pagesOfOneQueryAndAValueAlternatingBetweenTwoKeysAreNotNPlusOne() throws SQLException {
+        try (QueryScope scope = it.logger().startScope("pages"); Connection c = it.logged().getConnection()) {
+            for (int page = 0; page < 8; page++) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM orders ORDER BY id LIMIT ? OFFSET ?")) {
+                    ps.setInt(1, 2);
+                    ps.setInt(2, page * 2);
+                    ps.executeQuery().close();
+                }
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.executeQuery("SELECT id FROM orders ORDER BY id LIMIT 2 OFFSET " + page * 2).close();
+                }
+                customerName(c, page % 2 + 1); // two keys, again and again: a cache would help, a JOIN would not
+            }
+            assertThat(scope.log().size()).isEqualTo(24);
+            assertThat(scope.log().nPlusOneFindings()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSampledCallSiteNeverMovesAFindingToAnotherLine() throws SQLException {
+        try (QueryLogger sampled = QueryLogger.builder().logToSlf4j(false).build();
+                Connection c = sampled.wrap(it.db().dataSource()).getConnection()) {
+            for (int i = 0; i < 70; i++) {
+                customerName(c, i % 10 + 1); // 70 lookups here: the first 64 walk the stack, then it is sampled
+            }
+            for (int i = 0; i < 20; i++) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT name FROM customers WHERE id = ?")) {
+                    ps.setInt(1, i % 10 + 1); // the same SQL in a loop at another line: its call site is inferred
+                    ps.executeQuery().close();
+                }
+            }
+            QueryLog log = sampled.log();
+            assertThat(log.events().stream().filter(QueryEvent::callSiteInferred)).isNotEmpty();
+            assertThat(log.nPlusOneFindings()).allSatisfy(f -> assertThat(f.callSite().methodName())
+                    .isEqualTo("customerName"));
+            assertThat(log.nPlusOneFindings()).allSatisfy(f -> assertThat(f.executions()).isLessThanOrEqualTo(70));
+        }
+    }
 }

@@ -45,12 +45,12 @@ class ScopesIT {
         try (QueryLogger logger = QueryLogger.builder().logToSlf4j(false).build()) {
             DataSource ds = logger.wrap(db.dataSource());
             try (QueryScope all = logger.startScope("all"); QueryScope mine = logger.startThreadScope("mine")) {
-                run(ds, "INSERT INTO t VALUES (1)");
-                Future<?> done = other.submit(() -> run(ds, "INSERT INTO t VALUES (2)"));
+                run(ds, "INSERT INTO t (id) VALUES (1)");
+                Future<?> done = other.submit(() -> run(ds, "INSERT INTO t (id) VALUES (2)"));
                 done.get();
                 assertThat(all.log().size()).isEqualTo(2);
                 assertThat(mine.log().events()).singleElement()
-                        .satisfies(e -> assertThat(e.sql()).isEqualTo("INSERT INTO t VALUES (1)"));
+                        .satisfies(e -> assertThat(e.sql()).isEqualTo("INSERT INTO t (id) VALUES (1)"));
             }
         } finally {
             other.shutdownNow();

@@ -21,7 +21,9 @@ import dev.pgtestkit.samples.keep.CredentialCipher;
 import dev.pgtestkit.samples.keep.KeepSyncDatabase;
 import dev.pgtestkit.samples.keep.SyncOrchestrator;
 import dev.pgtestkit.samples.keep.SyncSummary;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,11 +67,11 @@ public final class Demo {
     private static final int NOTES_PER_ACCOUNT = 30;
     private static final int NOTION_REJECTS_EVERY = 17;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Path outputDirectory;
     private int stepNumber;
 
-    Demo(PrintStream out, Path outputDirectory) {
+    Demo(PrintWriter out, Path outputDirectory) {
         this.out = out;
         this.outputDirectory = outputDirectory;
     }
@@ -77,8 +79,11 @@ public final class Demo {
     /** Runs the demo, printing to standard output. */
     public static void main(String[] args) {
         Path output = Path.of(System.getProperty("pgtestkit.demo.out", "target/pgtestkit-demo"));
-        DemoResult result = new Demo(System.out, output).run();
-        System.exit(result.junit().getTotalFailureCount() == 0 ? 0 : 1);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+        DemoResult result = new Demo(out, output).run();
+        if (result.junit().getTotalFailureCount() > 0) {
+            System.exit(1); // exec:java runs in Maven's JVM: exit only to report the failure
+        }
     }
 
     /** Every step, on the server {@code PostgresProvider.auto()} picks; leaves no database behind. */
@@ -102,8 +107,10 @@ public final class Demo {
                         .writeTo(outputDirectory.resolve("query-report.html")).toAbsolutePath(),
                         path -> "every statement with its timings, the N+1 finding, slow statements with plans");
                 out.println("   output: " + report);
-                // db-sync (dump masked -> commit to git -> restore into test -> verify) comes here once it is on main:
-                // each is one step("...", () -> ..., describe) call with `production`, `test` and outputDirectory.
+                // db-sync's steps come here once its dump and restore are implemented on main, one step() each:
+                // Dumper.dump(PgDatabase.of(server, production), dump, DumpOptions.builder().masking(policy)...build()),
+                // the share module's commit of `dump` to a git repository in outputDirectory,
+                // Restorer.restore(dump, PgDatabase.of(server, test.name())), Verifier.verify(dump, that database).
                 TestExecutionSummary junit = runTest();
                 result = new DemoResult(generated.totalRows(), workload.syncRuns(), workload.historyFirstVersion(),
                         workload.historyFixed(), workload.log().slowQueries(), report, junit, test.name());
@@ -238,6 +245,7 @@ public final class Demo {
         T result = work.get();
         double millis = (System.nanoTime() - start) / 1e6;
         out.printf(Locale.ROOT, "%d. %-22s %s (%.0f ms)%n", stepNumber, name, describe.apply(result), millis);
+        out.flush();
         return result;
     }
 

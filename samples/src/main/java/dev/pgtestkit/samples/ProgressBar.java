@@ -2,7 +2,7 @@ package dev.pgtestkit.samples;
 
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.mock.ProgressListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A one-line progress bar per table for the mock generator, redrawn in place ({@code \r}) every 10%. */
@@ -10,12 +10,12 @@ final class ProgressBar implements ProgressListener {
 
     private static final int WIDTH = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private QualifiedName table;
     private long lastTenth = -1;
     private boolean drawn;
 
-    ProgressBar(PrintStream out) {
+    ProgressBar(PrintWriter out) {
         this.out = out;
     }
 
@@ -38,6 +38,7 @@ final class ProgressBar implements ProgressListener {
     synchronized void finish() {
         if (drawn) {
             out.print("\r" + " ".repeat(WIDTH + 50) + "\r");
+            out.flush();
             drawn = false;
         }
     }

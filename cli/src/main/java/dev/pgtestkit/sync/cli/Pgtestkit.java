@@ -2,9 +2,12 @@ package dev.pgtestkit.sync.cli;
 
 import dev.pgtestkit.sync.cli.internal.CompletionCommand;
 import dev.pgtestkit.sync.cli.internal.DemoCommand;
+import dev.pgtestkit.sync.cli.internal.DumpCommand;
 import dev.pgtestkit.sync.cli.internal.Errors;
 import dev.pgtestkit.sync.cli.internal.MockCommand;
+import dev.pgtestkit.sync.cli.internal.RestoreCommand;
 import dev.pgtestkit.sync.cli.internal.SchemaCommand;
+import dev.pgtestkit.sync.cli.internal.VerifyCommand;
 import dev.pgtestkit.sync.cli.internal.VersionInfo;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
@@ -28,10 +31,13 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = {"Test, fill, dump, restore and share PostgreSQL databases.", ""},
-        subcommands = {SchemaCommand.class, MockCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {DumpCommand.class, RestoreCommand.class, VerifyCommand.class, SchemaCommand.class,
+                MockCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
+            "  pgtestkit dump --url jdbc:postgresql://localhost/shop --output dumps/shop",
+            "  pgtestkit restore --input dumps/shop --url jdbc:postgresql://localhost/shop_test",
+            "  pgtestkit verify dumps/shop",
             "  pgtestkit schema --url jdbc:postgresql://localhost/shop",
             "  pgtestkit mock --url jdbc:postgresql://localhost/shop --table users --rows 10",
             "  pgtestkit demo",

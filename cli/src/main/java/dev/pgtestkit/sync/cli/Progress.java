@@ -15,13 +15,14 @@ public interface Progress extends AutoCloseable {
     enum Mode { AUTO, BARS, PLAIN, NONE }
 
     /**
-     * Starts a task.
+     * Starts a task. Its bar measures rows when {@code totalRows} is known, else bytes when {@code totalBytes} is,
+     * else it counts rows without an end.
      *
-     * @param name  what is being worked on, e.g. {@code public.users}
-     * @param total units the task will reach, or a negative number when unknown
-     * @param unit  unit of {@code total} and of {@link Task#update}, e.g. {@code rows}
+     * @param name       what is being worked on, e.g. {@code public.users}
+     * @param totalRows  rows the task will reach, or a negative number when unknown
+     * @param totalBytes bytes the task will reach (an estimate is fine), or a negative number when unknown
      */
-    Task start(String name, long total, String unit);
+    Task start(String name, long totalRows, long totalBytes);
 
     /** Finishes the tasks still running and releases the display. */
     @Override
@@ -33,10 +34,10 @@ public interface Progress extends AutoCloseable {
         /**
          * Reports the work done so far.
          *
-         * @param done  units done so far
+         * @param rows  rows done so far
          * @param bytes bytes done so far, or a negative number when not known
          */
-        void update(long done, long bytes);
+        void update(long rows, long bytes);
 
         /** Marks the task complete (idempotent). */
         void finish();
@@ -45,10 +46,10 @@ public interface Progress extends AutoCloseable {
     /** Shows nothing. */
     Progress NONE = new Progress() {
         @Override
-        public Task start(String name, long total, String unit) {
+        public Task start(String name, long totalRows, long totalBytes) {
             return new Task() {
                 @Override
-                public void update(long done, long bytes) {
+                public void update(long rows, long bytes) {
                 }
 
                 @Override

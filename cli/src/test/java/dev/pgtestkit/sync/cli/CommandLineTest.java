@@ -26,7 +26,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelpWithExamples() {
         List<String> names = List.copyOf(Pgtestkit.commandLine().getSubcommands().keySet());
-        assertThat(names).contains("schema", "mock", "completion", "demo");
+        assertThat(names).contains("dump", "restore", "verify", "schema", "mock", "completion", "demo");
         for (String name : names) {
             if (name.equals("help")) {
                 continue;
@@ -133,5 +133,33 @@ class CommandLineTest {
         line.setErr(new java.io.PrintWriter(err, true));
         assertThat(line.execute("boom")).isEqualTo(ExitCodes.INTERNAL_ERROR);
         assertThat(err.toString()).contains("unexpected java.lang.IllegalStateException: kaput", "--verbose");
+    }
+
+    @Test
+    void restoreNeedsExactlyOneDumpAndATarget() {
+        Cli.Run none = Cli.run("restore", "--url", "jdbc:postgresql://h/db");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("--input DIR, --latest or --commit REV");
+        Cli.Run two = Cli.run("restore", "--input", "d", "--latest", "--url", "jdbc:postgresql://h/db");
+        assertThat(two.exitCode()).isEqualTo(ExitCodes.USAGE);
+        Cli.Run noTarget = Cli.run("restore", "--input", "d");
+        assertThat(noTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noTarget.err()).contains("No database given", "--target NAME or --url URL");
+        Cli.Run jobs = Cli.run("restore", "--input", "d", "--url", "jdbc:postgresql://h/db", "--jobs", "0");
+        assertThat(jobs.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(jobs.err()).contains("'--jobs'", "must be 1 or more");
+    }
+
+    @Test
+    void dumpChecksItsOptionsBeforeConnecting() {
+        Cli.Run size = Cli.run("dump", "--url", "jdbc:postgresql://127.0.0.1:1/db", "--chunk-size", "lots");
+        assertThat(size.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(size.err()).contains("'lots' is not a size", "50MB");
+        Cli.Run where = Cli.run("dump", "--url", "jdbc:postgresql://127.0.0.1:1/db", "--where", "users");
+        assertThat(where.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(where.err()).contains("--where", "TABLE=CONDITION");
+        Cli.Run writer = Cli.run("dump", "--url", "jdbc:postgresql://127.0.0.1:1/db", "--schema-writer", "psql");
+        assertThat(writer.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(writer.err()).contains("use built-in or pg_dump");
     }
 }

@@ -19,7 +19,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * A real SSH server (Apache MINA SSHD) on 127.0.0.1 with SFTP: a generated host key kept in a file (so a restart on
- * the same port presents the same key), one authorized client key, and a directory as every user's home.
+ * the same port presents the same key), one authorized client key, and a directory as every user's home; git
+ * repositories below it are served to {@code git push}/{@code fetch} over SSH.
  */
 public final class TestSshServer implements AutoCloseable {
 
@@ -59,6 +60,7 @@ public final class TestSshServer implements AutoCloseable {
         }
         sshd.setSubsystemFactories(List.of(sftp));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(home));
+        sshd.setCommandFactory(GitPackCommand.factory(home));
         sshd.start();
         this.server = sshd;
     }

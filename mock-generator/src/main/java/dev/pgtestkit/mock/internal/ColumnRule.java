@@ -29,6 +29,8 @@ final class ColumnRule {
     int minLength;
     int maxLength;
     final List<LikePattern> likes = new ArrayList<>();
+    /** A regular expression values are generated from, or {@code null}. */
+    RegexText regex;
     final List<Bound> bounds = new ArrayList<>();
 
     ColumnRule(ValueType type, boolean notNull) {
@@ -51,6 +53,7 @@ final class ColumnRule {
         c.minLength = minLength;
         c.maxLength = maxLength;
         c.likes.addAll(likes);
+        c.regex = regex;
         c.bounds.addAll(bounds);
         return c;
     }

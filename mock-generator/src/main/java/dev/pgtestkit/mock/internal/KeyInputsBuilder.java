@@ -109,7 +109,8 @@ final class KeyInputsBuilder {
         List<ValueType> types = cols.stream().map(ColumnSpec::type).toList();
         ParentKeys parents = ctx.keys().parents(fk, types);
         boolean nullable = cols.stream().noneMatch(ColumnSpec::notNull);
-        double nulls = cols.get(0).nullFraction();
+        // NULLs of a column an exclusive arc controls come from the check's chosen alternative only
+        double nulls = cols.stream().anyMatch(c -> nullControlled.contains(c.name())) ? 0 : cols.get(0).nullFraction();
         if (parents.size() == 0 && !fk.isSelfReference()) {
             if (!nullable) {
                 throw noParents(fk);

@@ -58,7 +58,7 @@ final class OtherSources {
             case XML -> (rng, row) -> "<note><id>" + rng.between(1, 100_000) + "</id></note>";
             case POINT -> (rng, row) -> "(" + rng.between(-180, 180) + "." + rng.between(0, 99) + ","
                     + rng.between(-90, 90) + "." + rng.between(0, 99) + ")";
-            default -> throw new IllegalStateException("no source for " + type.kind());
+            default -> ShapeSources.of(type);
         };
     }
 

@@ -32,6 +32,10 @@ final class RuleBuilder {
             if (atom instanceof Atom.Length len) {
                 return length(rule, len.op(), len.bound());
             }
+            if (atom instanceof Atom.Regex regex) {
+                rule.regex = RegexText.of(regex.pattern(), regex.caseInsensitive());
+                return rule.type instanceof TextType && rule.regex != null;
+            }
             if (atom instanceof Atom.Like like) {
                 rule.likes.add(new LikePattern(like.pattern(), like.caseInsensitive()));
                 return rule.type instanceof TextType;

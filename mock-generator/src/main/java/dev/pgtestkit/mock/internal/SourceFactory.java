@@ -87,6 +87,15 @@ final class SourceFactory {
     }
 
     private ValueSource text(ColumnSpec c, ColumnRule rule) {
+        if (rule.regex != null) {
+            RegexText regex = rule.regex;
+            int min = rule.minLength;
+            int max = Math.max(Math.min(rule.maxLength, 2000), min);
+            return (rng, row) -> {
+                String s = regex.generate(rng, min, max);
+                return s == null ? ValueSource.INFEASIBLE : s;
+            };
+        }
         FakeKind kind = c.hint().text() != null ? c.hint().text() : Defaults.textKind(rule.maxLength);
         Set<String> excluded = new LinkedHashSet<>();
         rule.excluded.forEach(x -> excluded.add(x.toString()));

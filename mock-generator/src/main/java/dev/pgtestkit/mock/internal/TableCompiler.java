@@ -1,8 +1,10 @@
 package dev.pgtestkit.mock.internal;
 
+import dev.pgtestkit.core.schema.CheckConstraint;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.core.schema.UniqueKey;
+import dev.pgtestkit.mock.GenerationException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +20,37 @@ final class TableCompiler {
         this.ctx = ctx;
     }
 
-    /** @param later tables of the plan generated after this one (foreign keys to them close a cycle) */
+    /**
+     * A partial unique index the rows cannot all meet as a full key (one admin, one primary e-mail per user)
+     * is honoured through its predicate instead: rows are generated outside it.
+     *
+     * @param later tables of the plan generated after this one (foreign keys to them close a cycle)
+     */
     TableGenerator compile(ResolvedTable rt, Set<QualifiedName> later) {
+        try {
+            return compileAsIs(rt, later);
+        } catch (GenerationException e) {
+            UniqueKey partial = rt.table().uniqueKeys().stream()
+                    .filter(k -> k.isPartial() && k.name().equals(e.constraint())).findFirst().orElse(null);
+            if (partial == null) {
+                throw e;
+            }
+            return compile(new ResolvedTable(outsidePredicate(rt.table(), partial), rt.plan(), rt.rows(), rt.seed()),
+                    later);
+        }
+    }
+
+    private static Table outsidePredicate(Table t, UniqueKey partial) {
+        List<UniqueKey> keys = new ArrayList<>(t.uniqueKeys());
+        keys.remove(partial);
+        List<CheckConstraint> checks = new ArrayList<>(t.checks());
+        String expression = "(NOT (" + partial.predicate() + "))";
+        checks.add(new CheckConstraint(partial.name(), "CHECK " + expression, expression, partial.columns()));
+        return new Table(t.name(), t.kind(), t.partitionOf(), t.columns(), t.primaryKey(), keys, t.foreignKeys(),
+                checks, t.indexes(), t.partitioning());
+    }
+
+    private TableGenerator compileAsIs(ResolvedTable rt, Set<QualifiedName> later) {
         Table table = rt.table();
         List<ColumnSpec> columns = ColumnSpecs.of(table, rt.plan());
         Map<String, ColumnSpec> byName = new HashMap<>();

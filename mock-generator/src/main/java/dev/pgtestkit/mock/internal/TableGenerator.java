@@ -133,6 +133,9 @@ public final class TableGenerator {
                 }
             }
             v.clear(row);
+            if (v.nullsKeys()) {
+                keys.fill(i, row, rng);
+            }
         }
         throw unsatisfiable(violated, i);
     }

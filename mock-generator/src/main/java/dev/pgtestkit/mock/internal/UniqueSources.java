@@ -30,6 +30,10 @@ final class UniqueSources {
         if (type instanceof OrderedType o) {
             return ordered(o, rule, natural, needed, key);
         }
+        if (type instanceof TextType && rule.regex != null) {
+            int max = Math.max(Math.min(rule.maxLength, 2000), rule.minLength);
+            return listed(List.copyOf(rule.regex.distinctValues(needed, rule.minLength, max, key)), key);
+        }
         if (type instanceof TextType) {
             FakeKind kind = hint.text() != null ? hint.text() : Defaults.textKind(rule.maxLength);
             return new UniqueText(new TextShape(fake, kind, hint.idPrefix(), rule.minLength, rule.maxLength,

@@ -59,7 +59,16 @@ final class VariantCompiler {
             ColumnSpec c = columns.get(p);
             built[p] = sources.of(c, rules[p], nullControlled.contains(c.name()));
         }
-        return new Variant(feasible, order, built);
+        return new Variant(feasible, order, built, nulledKeys(chosen));
+    }
+
+    /** Key columns the chosen alternatives require to be NULL (the arms of an exclusive arc not taken). */
+    private int[] nulledKeys(List<List<Atom>> chosen) {
+        return chosen.stream().flatMap(List::stream)
+                .filter(a -> a instanceof Atom.NullTest n && n.isNull())
+                .map(a -> byName.get(((Atom.NullTest) a).column()))
+                .filter(c -> c != null && precomputed.contains(c.position()) && !c.notNull())
+                .mapToInt(ColumnSpec::position).distinct().toArray();
     }
 
     /** Base rules plus the chosen atoms; relations become bounds. */

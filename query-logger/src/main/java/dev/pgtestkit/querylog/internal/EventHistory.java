@@ -1,27 +1,31 @@
 package dev.pgtestkit.querylog.internal;
 
 import dev.pgtestkit.querylog.QueryEvent;
+import dev.pgtestkit.querylog.QueryLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The logger's most recent events in a lock-free ring (capacity rounded up to a power of two); also hands out
- * event ids. Older events are overwritten; {@link #dropped()} says how many the window no longer holds.
+ * The logger's most recent events, exactly as many as configured, in a lock-free ring (its array rounded up to a
+ * power of two); also hands out event ids. Older events are overwritten; {@link #dropped()} says how many the window
+ * no longer holds.
  */
 final class EventHistory {
 
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReferenceArray<RecordedEvent> ring;
     private final int mask;
+    /** Events kept: the configured history size. */
     private final int capacity;
     private volatile long resetAt;
 
     EventHistory(int size) {
-        this.capacity = size <= 0 ? 0 : Integer.highestOneBit(Math.max(1, size - 1)) << 1;
-        this.ring = new AtomicReferenceArray<>(Math.max(1, capacity));
-        this.mask = Math.max(1, capacity) - 1;
+        this.capacity = Math.max(0, size);
+        int slots = size <= 1 ? 1 : Integer.highestOneBit(size - 1) << 1;
+        this.ring = new AtomicReferenceArray<>(slots);
+        this.mask = slots - 1;
     }
 
     /** Assigns the event its id and keeps it. */
@@ -45,6 +49,14 @@ final class EventHistory {
             }
         }
         return events;
+    }
+
+    /** The kept events as a log that knows how many earlier ones it no longer holds. */
+    QueryLog log(int nPlusOneThreshold) {
+        long end = sequence.get();
+        List<QueryEvent> events = snapshot();
+        long omitted = Math.max(0, end - resetAt - events.size());
+        return QueryLog.of(events, nPlusOneThreshold, omitted);
     }
 
     /** Events recorded since the last reset that the window no longer holds. */

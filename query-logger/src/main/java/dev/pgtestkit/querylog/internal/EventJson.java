@@ -1,6 +1,8 @@
 package dev.pgtestkit.querylog.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.pgtestkit.querylog.QueryEvent;
 import dev.pgtestkit.querylog.QueryPlan;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.util.List;
 
 /** Writes one {@link QueryEvent} as a JSON object (the format of {@code JsonLinesListener}; see the README). */
 public final class EventJson {
+
+    private static final JsonFactory PLAN_PARSER = new JsonFactory();
 
     private EventJson() {
     }
@@ -82,7 +86,11 @@ public final class EventJson {
         json.writeStringField("mode", plan.mode() == null ? null : plan.mode().name());
         if (plan.isAvailable()) {
             json.writeFieldName("explain");
-            json.writeRawValue(plan.json());
+            // the server's JSON is pretty-printed: copied token by token it stays on the event's one line
+            try (JsonParser parser = PLAN_PARSER.createParser(plan.json())) {
+                parser.nextToken();
+                json.copyCurrentStructure(parser);
+            }
         }
         json.writeEndObject();
     }

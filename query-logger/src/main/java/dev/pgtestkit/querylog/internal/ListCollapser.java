@@ -18,17 +18,45 @@ final class ListCollapser {
         for (int i = 0; i + 1 < pieces.size(); i++) {
             String piece = pieces.get(i);
             if (piece.equals("IN") && pieces.get(i + 1).equals("(")) {
-                collapseElements(pieces, i + 1, ")");
+                collapseElements(pieces, i + 1);
             } else if (piece.equals("ARRAY") && pieces.get(i + 1).equals("[")) {
-                collapseElements(pieces, i + 1, "]");
+                collapseElements(pieces, i + 1);
             } else if (piece.equals("VALUES") && pieces.get(i + 1).equals("(")) {
                 collapseRows(pieces, i + 1);
             }
         }
     }
 
+    /**
+     * {@code = ANY (ARRAY[…])} is {@code IN (…)} and {@code <> ALL (ARRAY[…])} is {@code NOT IN (…)}: the server
+     * turns an IN list into exactly that.
+     */
+    static void anyArrayAsIn(List<String> pieces) {
+        for (int i = 0; i + 4 < pieces.size(); i++) {
+            boolean any = pieces.get(i).equals("=") && pieces.get(i + 1).equals("ANY");
+            boolean all = pieces.get(i).equals("<>") && pieces.get(i + 1).equals("ALL");
+            if (!(any || all) || !pieces.get(i + 2).equals("(") || !pieces.get(i + 3).equals("ARRAY")
+                    || !pieces.get(i + 4).equals("[")) {
+                continue;
+            }
+            int close = matching(pieces, i + 4);
+            if (close < 0 || close + 1 >= pieces.size() || !pieces.get(close + 1).equals(")")) {
+                continue;
+            }
+            List<String> elements = new ArrayList<>(pieces.subList(i + 5, close));
+            if (elements.isEmpty() || isQuery(elements)) {
+                continue;
+            }
+            List<String> replacement = new ArrayList<>(any ? List.of("IN", "(") : List.of("NOT", "IN", "("));
+            replacement.addAll(elements);
+            replacement.add(")");
+            pieces.subList(i, close + 2).clear();
+            pieces.addAll(i, replacement);
+        }
+    }
+
     /** Replaces the elements between the bracket at {@code open} and its match by one, when they are all equal. */
-    private static void collapseElements(List<String> pieces, int open, String close) {
+    private static void collapseElements(List<String> pieces, int open) {
         int end = matching(pieces, open);
         if (end < 0) {
             return;

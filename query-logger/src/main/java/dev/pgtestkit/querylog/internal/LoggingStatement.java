@@ -181,6 +181,7 @@ class LoggingStatement extends DelegatingStatement {
         } catch (SQLException | RuntimeException e) {
             end(event);
             event.failed = true;
+            event.slow = false; // a failure is listed with the failures, not among the slow statements
             event.sqlState = e instanceof SQLException sql ? sql.getSQLState() : null;
             event.errorMessage = PlanCapturer.firstLine(e.getMessage());
             recorder.publish(event, connection.planSource);

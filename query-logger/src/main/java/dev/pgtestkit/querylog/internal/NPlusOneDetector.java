@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds N+1 patterns: the same normalized SELECT from the same call site, not batched, at least {@code threshold}
- * times, with more than one distinct parameter set (or SQL text, when constants are inlined). Executions without
- * a call site are not considered; when parameters were not captured, executions count as different.
+ * Finds N+1 patterns: the same normalized SELECT from the same call site, succeeded, not batched, at least
+ * {@code threshold} times with at least {@code threshold} distinct parameter sets (or SQL texts, when constants are
+ * inlined): a value alternating between two keys is repetition, not N+1. Not considered: executions without a call
+ * site or with one inferred from an earlier execution (sampled call sites would move a finding to another line),
+ * failed executions, and pages of one query (parameters that differ only in {@code LIMIT} / {@code OFFSET}). When
+ * parameters were not captured, executions count as different.
  */
 public final class NPlusOneDetector {
 
@@ -25,7 +28,8 @@ public final class NPlusOneDetector {
     public static List<NPlusOneFinding> find(List<QueryEvent> events, int threshold) {
         Map<Key, Group> groups = new LinkedHashMap<>();
         for (QueryEvent event : events) {
-            if (event.isBatch() || event.callSite().isEmpty() || event.type() != StatementType.SELECT) {
+            if (event.isBatch() || !event.succeeded() || event.callSite().isEmpty() || event.callSiteInferred()
+                    || event.type() != StatementType.SELECT) {
                 continue;
             }
             Key key = new Key(event.normalizedSql(), event.callSite().get());
@@ -34,7 +38,7 @@ public final class NPlusOneDetector {
         List<NPlusOneFinding> findings = new ArrayList<>();
         for (Map.Entry<Key, Group> entry : groups.entrySet()) {
             Group group = entry.getValue();
-            if (group.executions >= threshold && group.variesInParameters()) {
+            if (group.executions >= threshold && group.variesInParameters(threshold)) {
                 findings.add(new NPlusOneFinding(entry.getKey().normalizedSql(), entry.getKey().callSite(),
                         group.executions, group.distinctParameters(), group.totalNanos, group.exampleSql));
             }
@@ -45,6 +49,34 @@ public final class NPlusOneDetector {
 
     private record Key(String normalizedSql, CallSite callSite) {
     }
+
+    /** The SQL text without the constants of LIMIT and OFFSET (pages of one query are one query). */
+    private static String withoutPaging(String sql) {
+        return PAGING_CONSTANT.matcher(sql).replaceAll("$1 ?");
+    }
+
+    /** The parameter sets without the values bound to LIMIT and OFFSET. */
+    private static Object withoutPaging(QueryEvent event) {
+        int[] paging = event instanceof RecordedEvent recorded ? recorded.info.pagingParameters : NONE;
+        if (paging.length == 0) {
+            return event.parameters();
+        }
+        List<List<Object>> sets = new ArrayList<>();
+        for (List<Object> set : event.parameters()) {
+            List<Object> kept = new ArrayList<>(set);
+            for (int i = paging.length - 1; i >= 0; i--) {
+                if (paging[i] - 1 < kept.size()) {
+                    kept.remove(paging[i] - 1);
+                }
+            }
+            sets.add(kept);
+        }
+        return sets;
+    }
+
+    private static final int[] NONE = new int[0];
+    private static final java.util.regex.Pattern PAGING_CONSTANT =
+            java.util.regex.Pattern.compile("(?i)\\b(LIMIT|OFFSET)\\s+\\d+");
 
     private static final class Group {
         private final String exampleSql;
@@ -61,11 +93,11 @@ public final class NPlusOneDetector {
             executions++;
             totalNanos += event.durationNanos();
             parametersUnknown |= event instanceof RecordedEvent recorded && recorded.parametersUnknown();
-            distinct.add(List.of(event.sql(), event.parameters()));
+            distinct.add(List.of(withoutPaging(event.sql()), withoutPaging(event)));
         }
 
-        boolean variesInParameters() {
-            return parametersUnknown || distinct.size() > 1;
+        boolean variesInParameters(int threshold) {
+            return parametersUnknown || distinct.size() >= threshold;
         }
 
         int distinctParameters() {

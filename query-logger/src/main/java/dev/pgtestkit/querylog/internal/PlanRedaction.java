@@ -30,8 +30,15 @@ final class PlanRedaction {
     }
 
     static QueryPlan redact(QueryPlan plan, List<String> secrets) {
-        if (!plan.isAvailable() || secrets.isEmpty()) {
+        if (secrets.isEmpty()) {
             return plan;
+        }
+        if (!plan.isAvailable()) { // the reason may quote the server's error message, and the value in it
+            String reason = plan.summary();
+            for (String secret : secrets) {
+                reason = secret.isEmpty() ? reason : reason.replace(secret, QueryEvent.REDACTED);
+            }
+            return QueryPlan.unavailable(reason);
         }
         String json = plan.json();
         for (String secret : secrets) {

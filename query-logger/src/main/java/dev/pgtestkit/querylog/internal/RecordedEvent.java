@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 public final class RecordedEvent implements QueryEvent {
 
     private static final int MAX_SHOWN_CHARS = 1_000;
+    private static final java.util.regex.Pattern QUOTED_VALUE = java.util.regex.Pattern.compile("\"[^\"]*\"");
 
     final Recorder recorder;
     final SqlInfo info;
@@ -44,6 +45,7 @@ public final class RecordedEvent implements QueryEvent {
     volatile boolean reportedWhileRunning;
     volatile CompletableFuture<QueryPlan> plan;
     private volatile List<List<Object>> shownParameters;
+    private volatile String shownErrorMessage;
 
     RecordedEvent(Recorder recorder, SqlInfo info, Object[][] parameterSets, int batchSize, String statementName) {
         this.recorder = recorder;
@@ -88,6 +90,11 @@ public final class RecordedEvent implements QueryEvent {
     @Override
     public StatementType type() {
         return info.type();
+    }
+
+    @Override
+    public List<StatementType> statementTypes() {
+        return info.multiStatement ? info.statementTypes : List.of(type());
     }
 
     @Override
@@ -176,7 +183,41 @@ public final class RecordedEvent implements QueryEvent {
 
     @Override
     public Optional<String> errorMessage() {
-        return Optional.ofNullable(errorMessage);
+        String message = errorMessage;
+        if (message == null) {
+            return Optional.empty();
+        }
+        String shown = shownErrorMessage;
+        if (shown == null) {
+            shown = redactedMessage(message);
+            shownErrorMessage = shown;
+        }
+        return Optional.of(shown);
+    }
+
+    /**
+     * The server's message may quote a value ({@code invalid input syntax for type uuid: "…"}): secret values of this
+     * execution become {@value #REDACTED}; when they were not captured, quoted values are masked.
+     */
+    private String redactedMessage(String message) {
+        List<String> secrets = new ArrayList<>(info.secretConstants);
+        for (Object[] set : parameterSets) {
+            for (int i = 0; i < set.length; i++) {
+                Object value = set[i];
+                boolean secret = value instanceof NamedValue named
+                        ? recorder.config().redaction().isSecret(named.name()) : info.isSecretParameter(i + 1);
+                Object raw = value instanceof NamedValue named ? named.value() : value;
+                if (secret && raw != null && !raw.toString().isEmpty()) {
+                    secrets.add(raw.toString());
+                }
+            }
+        }
+        String shown = message;
+        for (String secret : secrets) {
+            shown = shown.replace(secret, REDACTED);
+        }
+        boolean uncaptured = parameterSets.length == 0 && info.hasSecretParameters();
+        return uncaptured ? QUOTED_VALUE.matcher(shown).replaceAll("\"" + REDACTED + "\"") : shown;
     }
 
     @Override

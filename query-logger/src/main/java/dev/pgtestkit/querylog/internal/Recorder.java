@@ -128,8 +128,9 @@ public final class Recorder implements AutoCloseable {
                 plan = PlanCapturer.SHARED.planFor(event, planSource);
                 event.plan = plan;
             }
-            plan.completeOnTimeout(QueryPlan.unavailable("EXPLAIN took longer than " + PLAN_WAIT_SECONDS + " s"),
-                    PLAN_WAIT_SECONDS, TimeUnit.SECONDS).whenComplete((p, t) -> dispatch(event));
+            CompletableFuture<QueryPlan> unused = plan.completeOnTimeout(
+                    QueryPlan.unavailable("EXPLAIN took longer than " + PLAN_WAIT_SECONDS + " s"), PLAN_WAIT_SECONDS,
+                    TimeUnit.SECONDS).whenComplete((p, t) -> dispatch(event));
         } else {
             dispatch(event);
         }
@@ -199,7 +200,7 @@ public final class Recorder implements AutoCloseable {
 
     /** The recent events since the last reset. */
     public QueryLog history() {
-        return QueryLog.of(history.snapshot(), config.nPlusOneThreshold());
+        return history.log(config.nPlusOneThreshold());
     }
 
     /** Events since the last reset that the history no longer holds. */

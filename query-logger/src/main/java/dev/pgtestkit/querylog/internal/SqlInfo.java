@@ -31,7 +31,13 @@ final class SqlInfo {
     final StatementType lexerType;
     final List<String> lexerTables;
     final boolean multiStatement;
+    /** The lexer's type of each statement of a multi-statement string. */
+    final List<StatementType> statementTypes;
+    /** Names of the CTEs, which are no tables. */
+    private final java.util.Set<String> cteNames;
     final int placeholders;
+    /** Ordinals (1-based, ascending) of the JDBC parameters bound to LIMIT or OFFSET. */
+    final int[] pagingParameters;
     private final boolean[] secretParameters;
     private final CompletableFuture<ParseResult> parse;
 
@@ -45,15 +51,18 @@ final class SqlInfo {
     private SqlInfo(String sql, boolean jdbc, List<Token> tokens, RedactionRules rules, SqlParserService parser) {
         this.sql = sql;
         this.jdbc = jdbc;
-        String[] columns = LiteralColumns.columns(tokens);
+        String[] columns = LiteralColumns.columns(tokens, rules);
         this.displaySql = SqlText.redactConstants(sql, tokens, columns, rules);
         this.secretConstants = SqlText.secretConstants(tokens, columns, rules);
         this.normalized = SqlNormalizer.normalize(tokens);
         this.lexerType = SqlStructure.type(tokens);
         this.lexerTables = SqlStructure.tables(tokens);
         this.multiStatement = SqlStructure.isMultiStatement(tokens);
+        this.statementTypes = multiStatement ? SqlStructure.statementTypes(tokens) : List.of(lexerType);
+        this.cteNames = SqlStructure.cteNames(tokens);
         this.secretParameters = secretParameters(tokens, columns, rules);
         this.placeholders = count(tokens, Kind.JDBC_PARAM);
+        this.pagingParameters = pagingParameters(tokens);
         this.parse = parser == null ? NOT_PARSED : parser.submit(sql);
     }
 
@@ -68,6 +77,11 @@ final class SqlInfo {
                 && secretParameters[index - 1];
     }
 
+    /** Whether any bound value belongs to a secret column. */
+    boolean hasSecretParameters() {
+        return secretParameters != null;
+    }
+
     /** JSqlParser's type when it parsed the statement to something specific, else the lexer's. May wait. */
     StatementType type() {
         ParseResult result = awaitParse();
@@ -77,8 +91,15 @@ final class SqlInfo {
     /** JSqlParser's tables when it parsed the statement, else the lexer's. May wait for the parse. */
     List<String> tables() {
         ParseResult result = awaitParse();
-        return result.succeeded() && !(result.tables().isEmpty() && !lexerTables.isEmpty())
-                ? result.tables() : lexerTables;
+        if (!result.succeeded() || (result.tables().isEmpty() && !lexerTables.isEmpty())) {
+            return lexerTables;
+        }
+        if (cteNames.isEmpty()) {
+            return result.tables();
+        }
+        return result.tables().stream()
+                .filter(t -> !cteNames.contains(t) && !cteNames.contains(t.toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     /** The parse result, waiting at most the parser's time-out (plus queueing slack). */
@@ -105,6 +126,22 @@ final class SqlInfo {
             }
         }
         return any ? secret : null;
+    }
+
+    private static int[] pagingParameters(List<Token> tokens) {
+        List<Integer> paging = new java.util.ArrayList<>();
+        int ordinal = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() == Kind.JDBC_PARAM) {
+                ordinal++;
+                Token previous = i > 0 ? tokens.get(i - 1) : null;
+                if (previous != null && (previous.isWord("LIMIT") || previous.isWord("OFFSET")
+                        || previous.isWord("FIRST") || previous.isWord("NEXT"))) {
+                    paging.add(ordinal);
+                }
+            }
+        }
+        return paging.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int count(List<Token> tokens, Kind kind) {

@@ -73,7 +73,7 @@ final class SqlParserService {
     /** {@code Public."Users"} → {@code public.Users}, as the server reads it. */
     static String unquote(String qualified) {
         StringBuilder out = new StringBuilder();
-        for (String part : qualified.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+        for (String part : qualified.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)) {
             if (out.length() > 0) {
                 out.append('.');
             }

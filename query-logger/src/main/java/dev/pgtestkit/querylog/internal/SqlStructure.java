@@ -102,7 +102,7 @@ final class SqlStructure {
             } else if (t.isPunct(")") && !functionParens.isEmpty()) {
                 functionParens.remove(functionParens.size() - 1);
             } else if (t.kind() == Kind.WORD && TABLE_INTRODUCERS.contains(t.text().toUpperCase(Locale.ROOT))
-                    && !functionParens.contains(Boolean.TRUE)) {
+                    && !functionParens.contains(true)) {
                 readTableList(tokens, i + 1, t.isWord("FROM"), found);
             }
         }
@@ -148,7 +148,23 @@ final class SqlStructure {
         return i;
     }
 
-    private static Set<String> cteNames(List<Token> tokens) {
+    /** The type of each statement of a string of statements separated by semicolons. */
+    static List<StatementType> statementTypes(List<Token> tokens) {
+        List<StatementType> types = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i == tokens.size() || tokens.get(i).isPunct(";")) {
+                if (i > start) {
+                    types.add(type(tokens.subList(start, i)));
+                }
+                start = i + 1;
+            }
+        }
+        return List.copyOf(types);
+    }
+
+    /** CTE names, lower-cased unless quoted. */
+    static Set<String> cteNames(List<Token> tokens) {
         Set<String> names = new HashSet<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);

@@ -21,7 +21,7 @@ public final class SummaryTable {
         out.append(String.format(Locale.ROOT, "%d statements, %.3f ms total, mean %.3f ms, p95 %.3f ms, max %.3f ms;"
                         + " %d slow, %d failed%n", all.count(), all.totalMillis(), all.meanMillis(), all.p95Millis(),
                 all.maxNanos() / 1e6, stats.slow(), stats.failures()));
-        out.append("by type: ").append(stats.byType().isEmpty() ? "-" : stats.byType().toString()).append('\n');
+        out.append("by type: ").append(HtmlRenderer.countsInWords(stats.byType())).append('\n');
         out.append(String.format(Locale.ROOT, ROW, "count", "total ms", "mean ms", "p50 ms", "p95 ms", "p99 ms",
                 "max ms", "rows", "statement"));
         for (StatementStats statement : stats.statements()) {

@@ -26,8 +26,8 @@ class EventHistoryTest {
             history.append(event());
         }
         List<QueryEvent> kept = history.snapshot();
-        assertThat(kept).extracting(QueryEvent::id).containsExactly(7L, 8L, 9L, 10L);
-        assertThat(history.dropped()).isEqualTo(6);
+        assertThat(kept).as("exactly the configured size").extracting(QueryEvent::id).containsExactly(8L, 9L, 10L);
+        assertThat(history.dropped()).isEqualTo(7);
         history.reset();
         assertThat(history.snapshot()).isEmpty();
         history.append(event());

@@ -46,4 +46,20 @@ class SqlStructureTest {
         assertThat(SqlStructure.isMultiStatement(SqlLexer.tokenize("SELECT 1;", false))).isFalse();
         assertThat(SqlStructure.isMultiStatement(SqlLexer.tokenize("SELECT 1; DROP TABLE t", false))).isTrue();
     }
+
+    @Test
+    void aCteReferencedInAnotherCaseIsNoTable() {
+        SqlInfo info = SqlInfo.analyze("WITH R AS (SELECT id FROM users WHERE qty > 1) SELECT * FROM r JOIN orders o"
+                + " ON o.user_id = r.id", false, dev.pgtestkit.querylog.RedactionRules.defaults(),
+                SqlParserService.SHARED);
+        assertThat(info.tables()).containsExactlyInAnyOrder("users", "orders");
+    }
+
+    @Test
+    void eachStatementOfAStringCounts() {
+        SqlInfo info = SqlInfo.analyze("SELECT 1; SELECT 2; UPDATE t SET a = 1;", false,
+                dev.pgtestkit.querylog.RedactionRules.defaults(), null);
+        assertThat(info.statementTypes)
+                .containsExactly(StatementType.SELECT, StatementType.SELECT, StatementType.UPDATE);
+    }
 }

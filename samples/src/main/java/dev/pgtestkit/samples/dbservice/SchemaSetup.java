@@ -81,7 +81,7 @@ public final class SchemaSetup {
 
     /** For each required table, whether the project's schema has it. */
     public Map<String, Boolean> verifySchema(String slug) {
-        Rows schema = rows.refresh().inSchema(schemaOf(slug));
+        Rows schema = rows.inSchema(schemaOf(slug));
         Map<String, Boolean> verification = new LinkedHashMap<>();
         REQUIRED_TABLES.forEach(table -> verification.put(table, schema.tableExists(table)));
         return verification;

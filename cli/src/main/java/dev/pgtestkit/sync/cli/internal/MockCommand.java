@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +65,7 @@ public final class MockCommand implements Callable<Integer> {
                 description = "A table to fill (forgiving match: userId finds user_id). Repeatable.")
         String table;
 
-        @Option(names = "--rows", paramLabel = "N", required = true, converter = PositiveCount.class,
+        @Option(names = "--rows", paramLabel = "N", required = true, converter = Converters.PositiveCount.class,
                 description = "Rows for the --table before it (1 or more).")
         long rows;
     }
@@ -110,7 +109,7 @@ public final class MockCommand implements Callable<Integer> {
     private static ProgressListener listener(Progress progress) {
         Map<QualifiedName, Progress.Task> tasks = new HashMap<>();
         return (table, done, total) -> {
-            Progress.Task task = tasks.computeIfAbsent(table, t -> progress.start(t.toString(), total, "rows"));
+            Progress.Task task = tasks.computeIfAbsent(table, t -> progress.start(t.toString(), total, -1));
             task.update(done, -1);
             if (done >= total) {
                 task.finish();
@@ -140,22 +139,5 @@ public final class MockCommand implements Callable<Integer> {
         m.put("rows", t.rows());
         m.put("seconds", t.elapsed().toNanos() / 1e9);
         return m;
-    }
-
-    /** A row count of 1 or more. */
-    static final class PositiveCount implements CommandLine.ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            long n;
-            try {
-                n = Long.parseLong(value.replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
-            }
-            if (n < 1) {
-                throw new CommandLine.TypeConversionException("must be 1 or more, got " + n);
-            }
-            return n;
-        }
     }
 }

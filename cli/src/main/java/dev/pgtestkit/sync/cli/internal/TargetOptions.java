@@ -1,6 +1,7 @@
 package dev.pgtestkit.sync.cli.internal;
 
 import dev.pgtestkit.core.ConnectionException;
+import dev.pgtestkit.sync.PgDatabase;
 import dev.pgtestkit.sync.cli.UsageException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,20 +29,33 @@ public final class TargetOptions {
 
     /** The database to use, connected once to check it answers. */
     public Target open() {
-        if (db != null) {
-            throw new UsageException("--db " + db + " needs the configuration file pgtestkit.yaml, which this"
-                    + " build of the CLI cannot read yet. Give the database's JDBC URL with --url instead.");
-        }
-        if (url == null) {
-            throw new UsageException("No database given: use --db NAME (a database of pgtestkit.yaml) or --url URL.");
-        }
-        return Target.connect(url);
+        return open(db, url, "--db NAME (a database of pgtestkit.yaml) or --url URL");
     }
 
-    /** A reachable database. */
-    public record Target(String label, DataSource dataSource) {
+    /** The database named by a configuration name or a URL (one of them), connected once to check it answers. */
+    public static Target open(String name, String url, String howToName) {
+        return named(name, url, howToName).checked();
+    }
 
-        static Target connect(String url) {
+    /** The database named by a configuration name or a URL (one of them), which may not exist yet. */
+    public static Target named(String name, String url, String howToName) {
+        if (name != null && url != null) {
+            throw new UsageException("Name the database once: " + howToName + ", not both.");
+        }
+        if (name != null) {
+            throw new UsageException("'" + name + "' is a database name of the configuration file pgtestkit.yaml,"
+                    + " which this build of the CLI cannot read yet. Give the database's JDBC URL with --url instead.");
+        }
+        if (url == null) {
+            throw new UsageException("No database given: use " + howToName + ".");
+        }
+        return Target.of(url);
+    }
+
+    /** A reachable database: a label for messages, a DataSource, and the same database for db-sync. */
+    public record Target(String label, DataSource dataSource, PgDatabase database) {
+
+        static Target of(String url) {
             Properties props = Driver.parseURL(url, null);
             if (props == null) {
                 throw new UsageException("--url '" + redact(url) + "' is not a PostgreSQL JDBC URL. Expected e.g."
@@ -55,7 +69,10 @@ public final class TargetOptions {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(url);
             String password = System.getenv("PGPASSWORD");
-            if (password != null && !password.isEmpty()) {
+            if (password != null && password.isEmpty()) {
+                password = null;
+            }
+            if (password != null) {
                 ds.setPassword(password);
             }
             if (!url.contains("connectTimeout=")) {
@@ -63,7 +80,17 @@ public final class TargetOptions {
             }
             String label = props.getProperty("PGDBNAME") + " on " + props.getProperty("PGHOST") + ":"
                     + props.getProperty("PGPORT");
-            try (Connection c = ds.getConnection()) {
+            try {
+                return new Target(label, ds, PgDatabase.of(url, null, password));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--url " + e.getMessage(), e);
+            }
+        }
+
+        /** This database after one connection proved it answers. */
+        Target checked() {
+            String url = ((PGSimpleDataSource) dataSource).getURL();
+            try (Connection c = dataSource.getConnection()) {
                 c.isValid(5);
             } catch (SQLException e) {
                 throw new ConnectionException("Cannot connect to " + label + " (" + redact(url) + "): "
@@ -71,7 +98,7 @@ public final class TargetOptions {
                         + " database exists, and the user's password is in PGPASSWORD or ~/.pgpass.",
                         e.getSQLState(), e);
             }
-            return new Target(label, ds);
+            return this;
         }
 
         /** The driver's message, ending with one period. */

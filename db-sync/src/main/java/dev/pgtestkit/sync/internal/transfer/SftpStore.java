@@ -36,8 +36,12 @@ public final class SftpStore implements DumpStore {
     }
 
     private Attributes stat(String path) throws IOException {
+        return statFull(at(path));
+    }
+
+    private Attributes statFull(String full) throws IOException {
         try {
-            return sftp.stat(at(path));
+            return sftp.stat(full);
         } catch (SftpException e) {
             if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
                 return null;
@@ -108,11 +112,26 @@ public final class SftpStore implements DumpStore {
     }
 
     private void mkdirs(String dir) throws IOException {
-        if (dir.isEmpty() || isDirectory(dir)) {
+        ensureDirectory(at(dir));
+    }
+
+    /** Creates {@code full} and its missing parents (the root too: a first push creates the dump root). */
+    private void ensureDirectory(String full) throws IOException {
+        if (full.isEmpty() || full.equals("/") || full.equals(".")) {
             return;
         }
-        mkdirs(parent(dir));
-        sftp.mkdir(at(dir));
+        Attributes attrs = statFull(full);
+        if (attrs != null) {
+            if (!attrs.isDirectory()) {
+                throw new IOException(display + ":" + full + " exists and is not a directory");
+            }
+            return;
+        }
+        int slash = full.lastIndexOf('/');
+        if (slash > 0) {
+            ensureDirectory(full.substring(0, slash));
+        }
+        sftp.mkdir(full);
     }
 
     private static String parent(String path) {

@@ -36,6 +36,13 @@ public sealed interface Atom {
     record Like(String column, String pattern, boolean caseInsensitive) implements Atom {
     }
 
+    /**
+     * {@code column ~ pattern} (POSIX regular expression, {@code ~*} case-insensitive): values are generated from
+     * the pattern and the server verifies them, as its regular expressions are not Java's.
+     */
+    record Regex(String column, String pattern, boolean caseInsensitive) implements Atom {
+    }
+
     /** A condition the generator does not understand; the server verifies the whole check instead. */
     record Opaque(String description) implements Atom {
     }

@@ -67,6 +67,9 @@ final class AtomReader {
         if (op.equals("~~") || op.equals("~~*") || op.equals("!~~") || op.equals("!~~*")) {
             return like(b, negated != op.startsWith("!"));
         }
+        if ((op.equals("~") || op.equals("~*")) && !negated && column(b.left()) != null && literal(b.right()) != null) {
+            return new Atom.Regex(column(b.left()), literal(b.right()), op.equals("~*"));
+        }
         Op cmp = Op.of(op);
         if (cmp == null) {
             return null;

@@ -23,6 +23,9 @@ public final class Atoms {
         if (atom instanceof Atom.Like like) {
             return like.column();
         }
+        if (atom instanceof Atom.Regex regex) {
+            return regex.column();
+        }
         return null;
     }
 
@@ -42,6 +45,9 @@ public final class Atoms {
         }
         if (atom instanceof Atom.Like like) {
             return new Atom.Like(swap(like.column(), from, to), like.pattern(), like.caseInsensitive());
+        }
+        if (atom instanceof Atom.Regex x) {
+            return new Atom.Regex(swap(x.column(), from, to), x.pattern(), x.caseInsensitive());
         }
         if (atom instanceof Atom.Relation r) {
             return new Atom.Relation(swap(r.left(), from, to), r.op(), swap(r.right(), from, to));

@@ -26,6 +26,12 @@ final class DnfBuilder {
         if (e instanceof Expr.Between b) {
             return dnf(betweenAsAnd(b), negated != b.negated());
         }
+        if (e instanceof Expr.Binary b) {
+            Expr rewritten = BooleanForms.rewrite(b);
+            if (rewritten != null) {
+                return dnf(rewritten, negated);
+            }
+        }
         if (e instanceof Literal lit && lit.kind() == Literal.Kind.BOOLEAN) {
             boolean value = lit.text().equals("true") != negated;
             return value ? List.of(List.of()) : List.of();

@@ -84,13 +84,37 @@ public final class ValueTypes {
             case "money" -> Kind.MONEY;
             case "xml" -> Kind.XML;
             case "point" -> Kind.POINT;
-            default -> null;
+            default -> shape(name);
         };
         if (kind == null) {
             return null;
         }
         Integer length = kind == Kind.VECTOR ? dimensions(display) : c.length();
-        return new OtherType(kind, display, length);
+        boolean byName = kind == Kind.OBJECT_NAME || kind == Kind.MULTIRANGE;
+        return new OtherType(kind, byName ? name : display, length);
+    }
+
+    private static Kind shape(String name) {
+        return switch (name) {
+            case "box" -> Kind.BOX;
+            case "polygon" -> Kind.POLYGON;
+            case "path" -> Kind.PATH;
+            case "lseg" -> Kind.LSEG;
+            case "circle" -> Kind.CIRCLE;
+            case "line" -> Kind.LINE;
+            case "tsvector" -> Kind.TSVECTOR;
+            case "tsquery" -> Kind.TSQUERY;
+            case "jsonpath" -> Kind.JSONPATH;
+            case "pg_lsn" -> Kind.PG_LSN;
+            case "xid", "xid8", "cid" -> Kind.XID;
+            case "oid" -> Kind.OID;
+            case "txid_snapshot", "pg_snapshot" -> Kind.SNAPSHOT;
+            case "regclass", "regtype", "regproc", "regprocedure", "regoper", "regoperator", "regnamespace",
+                 "regrole", "regconfig", "regdictionary", "regcollation" -> Kind.OBJECT_NAME;
+            case "int4multirange", "int8multirange", "nummultirange", "datemultirange", "tsmultirange",
+                 "tstzmultirange" -> Kind.MULTIRANGE;
+            default -> null;
+        };
     }
 
     private static Integer dimensions(String display) {

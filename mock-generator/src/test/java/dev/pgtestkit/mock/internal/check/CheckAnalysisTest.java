@@ -116,8 +116,10 @@ class CheckAnalysisTest {
     }
 
     @Test
-    void marksRegexFunctionsAndArithmeticAsOpaque() {
-        assertThat(CheckAnalysis.of("((code)::text ~ '^[A-Z]+$'::text)").opaque()).isTrue();
+    void readsRegexMatchesAndMarksFunctionsAndArithmeticAsOpaque() {
+        assertThat(CheckAnalysis.of("((code)::text ~ '^[A-Z]+$'::text)").disjuncts())
+                .containsExactly(List.of(new Atom.Regex("code", "^[A-Z]+$", false)));
+        assertThat(CheckAnalysis.of("((code)::text !~ '^[A-Z]+$'::text)").opaque()).isTrue();
         assertThat(CheckAnalysis.of("(lower((email)::text) = (email)::text)").opaque()).isTrue();
         assertThat(CheckAnalysis.of("((a + b) <= 100)").opaque()).isTrue();
         assertThat(CheckAnalysis.of("(x IS DISTINCT FROM y)").opaque()).isTrue();
@@ -126,7 +128,7 @@ class CheckAnalysisTest {
 
     @Test
     void keepsUnderstoodAtomsNextToOpaqueOnes() {
-        CheckAnalysis a = CheckAnalysis.of("((qty > 0) AND ((code)::text ~ '^[A-Z]'::text))");
+        CheckAnalysis a = CheckAnalysis.of("((qty > 0) AND (lower((code)::text) = (code)::text))");
         assertThat(a.opaque()).isTrue();
         assertThat(a.disjuncts().get(0).get(0)).isEqualTo(new Atom.Compare("qty", Op.GT, "0"));
     }
@@ -135,5 +137,19 @@ class CheckAnalysisTest {
     void replacesValueOutsideLiteralsOnly() {
         assertThat(CheckAnalysis.replaceValue("((VALUE)::text ~~ 'VALUE%'::text)", "\"my col\""))
                 .isEqualTo("((\"my col\")::text ~~ 'VALUE%'::text)");
+    }
+
+    @Test
+    void exactlyOneOfIsAnAlternativePerArm() {
+        List<List<Atom>> xor = CheckAnalysis.of("((post_id IS NOT NULL) <> (photo_id IS NOT NULL))").disjuncts();
+        assertThat(xor).containsExactlyInAnyOrder(
+                List.of(new Atom.NullTest("post_id", false), new Atom.NullTest("photo_id", true)),
+                List.of(new Atom.NullTest("post_id", true), new Atom.NullTest("photo_id", false)));
+        List<List<Atom>> counted = CheckAnalysis.of("(num_nonnulls(a, b, c) = 1)").disjuncts();
+        assertThat(counted).hasSize(3).allSatisfy(alternative -> assertThat(alternative)
+                .filteredOn(atom -> atom instanceof Atom.NullTest n && !n.isNull()).hasSize(1));
+        assertThat(CheckAnalysis.of("(num_nulls(a, b) <= 1)").disjuncts()).hasSize(3);
+        assertThat(CheckAnalysis.of("(num_nonnulls(a, b) = 3)").disjuncts()).isEmpty();
+        assertThat(CheckAnalysis.of("(num_nonnulls(a, b, c) = 1)").opaque()).isFalse();
     }
 }

@@ -52,7 +52,7 @@ class BarProgressTest {
     void aBarShowsTheTablePercentCountRateEtaAndBytes() throws InterruptedException {
         Frames frames = new Frames();
         BarProgress bars = new BarProgress(() -> frames);
-        Progress.Task task = bars.start("public.users", 1000, "rows");
+        Progress.Task task = bars.start("public.users", 1000, -1);
         task.update(250, 5 * 1024 * 1024);
         String frame = frames.await(" 25%", "5.0 MB");
         assertThat(frame).startsWith("public.users").contains(" 25%", "250/1000 rows", "rows/s", "5.0 MB")
@@ -68,12 +68,25 @@ class BarProgressTest {
         Frames b = new Frames();
         List<Frames> consumers = new CopyOnWriteArrayList<>(List.of(a, b));
         BarProgress bars = new BarProgress(() -> consumers.remove(0));
-        Progress.Task first = bars.start("public.a_long_table_name", 10, "rows");
-        Progress.Task second = bars.start("x", 10, "rows");
+        Progress.Task first = bars.start("public.a_long_table_name", 10, -1);
+        Progress.Task second = bars.start("x", 10, -1);
         first.finish();
         second.update(12, -1);
         second.finish();
         assertThat(b.last()).startsWith("x" + " ".repeat("public.a_long_table_name".length() - 1))
                 .contains("100%", "12/12 rows");
+    }
+
+    @Test
+    void withOnlyBytesKnownTheBarCountsMegabytesAndShowsRowsBeside() throws InterruptedException {
+        Frames frames = new Frames();
+        BarProgress bars = new BarProgress(() -> frames);
+        Progress.Task task = bars.start("public.events", -1, 8L * 1024 * 1024);
+        task.update(5000, 2L * 1024 * 1024);
+        String frame = frames.await(" 25%", "2/8 MB", "5,000 rows");
+        assertThat(frame).startsWith("public.events").contains("MB/s");
+        task.update(9000, 7L * 1024 * 1024);
+        task.finish();
+        assertThat(frames.last()).as("an estimate above the end still finishes at 100%%").contains("100%", "9,000 rows");
     }
 }
