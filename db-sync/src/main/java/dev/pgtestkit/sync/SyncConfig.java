@@ -271,9 +271,10 @@ public final class SyncConfig {
                     db.lineOf("password"), db.path() + ".password");
         }
         db.onlyKeys(DATABASE_KEYS);
-        Value roleValue = db.required("role", "production");
+        Value roleValue = db.required("role", "production", DATABASE_KEYS);
         Role role = role(roleValue);
-        String url = Credentials.checkUrl(db.required("url", "jdbc:postgresql://localhost:5432/" + name), file);
+        String url = Credentials.checkUrl(db.required("url", "jdbc:postgresql://localhost:5432/" + name,
+                DATABASE_KEYS), file);
         Value dumps = db.optional("dumps");
         Path dir = dumps == null ? dumpDirectory.resolve(name) : path(base, dumps.text());
         Value masking = db.optional("masking");

@@ -172,8 +172,8 @@ class PasswordsIT {
                     s.execute("CREATE TABLE users (id int PRIMARY KEY, email text)");
                     s.execute("INSERT INTO users SELECT i, 'u' || i || '@example.com' FROM generate_series(1, 50) i");
                 }
-                FakeDump.write(config.database("app").dumpDirectory(), Map.of("public.users", 50), 1);
                 DbSync sync = DbSync.of(config);
+                messages.add(sync.dump("app").toString());
                 messages.add(sync.commitDumps("dump of app").summary());
                 messages.add(sync.pushTo("peer").toString());
                 messages.add(sync.syncFrom("peer").toString());

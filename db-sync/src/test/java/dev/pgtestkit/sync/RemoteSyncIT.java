@@ -2,6 +2,7 @@ package dev.pgtestkit.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pgtestkit.sync.testing.TestDumps;
 import dev.pgtestkit.sync.testing.TestSshServer;
@@ -14,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpEventListener;
@@ -226,6 +229,54 @@ class RemoteSyncIT {
         DbSync.of(config).pushTo("ssh://alice@127.0.0.1:" + server.port() + "/fresh/root"); // no such directory yet
         assertThat(TestDumps.contents(serverHome.resolve("fresh/root/test")))
                 .isEqualTo(TestDumps.contents(config.database("test").dumpDirectory()));
+    }
+
+    @Test
+    void usesTheKeysOfTheSshAgent() throws Exception {
+        Path agentBinary = Stream.of(System.getenv("PATH").split(":", -1)).map(p -> Path.of(p, "ssh-agent"))
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(agentBinary != null, "OpenSSH's ssh-agent is not installed");
+        Path key = tmp.resolve("agent-key");
+        run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "agent-key", "-f", key.toString());
+        Path socket = tmp.resolve("agent.sock");
+        Process agent = new ProcessBuilder(agentBinary.toString(), "-D", "-a", socket.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("agent.log").toFile()).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(50);
+            }
+            ProcessBuilder add = new ProcessBuilder("ssh-add", key.toString());
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            assertThat(add.redirectErrorStream(true).start().waitFor()).isZero();
+            Files.delete(home.resolve(".ssh/id_ecdsa")); // no key file left: only the agent can sign
+            server.close();
+            server = TestSshServer.start(tmp.resolve("host-key.pem"), serverHome, AuthorizedKeyEntry
+                    .parseAuthorizedKeyEntry(Files.readString(key.resolveSibling("agent-key.pub")).strip())
+                    .resolvePublicKey(null, PublicKeyEntryResolver.IGNORING), new StopHalfWay());
+            trustServer();
+            config();
+            FakeDump.write(serverHome.resolve("srv/dumps/prod"), Map.of("public.users", 10), 1);
+            SyncConfig config = SyncConfig.load(tmp.resolve("project/pgtestkit.yaml"), Map.of("HOME",
+                    home.toString(), "SSH_AUTH_SOCK", socket.toString()));
+
+            DbSync.of(config).syncFrom(remote(), "prod");
+
+            assertThat(TestDumps.contents(config.database("prod").dumpDirectory()))
+                    .isEqualTo(TestDumps.contents(serverHome.resolve("srv/dumps/prod")));
+            SyncConfig withoutAgent = SyncConfig.load(tmp.resolve("project/pgtestkit.yaml"), Map.of("HOME",
+                    home.toString()));
+            assertThatThrownBy(() -> DbSync.of(withoutAgent).syncFrom(remote(), "prod"))
+                    .hasMessageContaining("no key found in " + home.resolve(".ssh") + " and no agent");
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
     }
 
     private static java.util.List<String> siblingsOf(Path dir) throws IOException {

@@ -136,7 +136,8 @@ class SyncConfigTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isEqualTo(3))
                 .hasMessageContaining("'databases.prod.role' is required")
                 .hasMessageContaining("add 'role: production' under 'databases.prod'")
-                .hasMessageContaining("PGTESTKIT_DATABASES_PROD_ROLE");
+                .hasMessageContaining("PGTESTKIT_DATABASES_PROD_ROLE")
+                .hasMessageContaining("It has: url; keys it may have: dumps, masking, role, url");
         Path empty = write("git:\n  remote: origin\n");
         assertThatThrownBy(() -> SyncConfig.load(empty, Map.of()))
                 .hasMessageContaining("'databases' is required");

@@ -44,7 +44,7 @@ class WorkflowIT {
             """;
 
     static DisposableDatabase prod;
-    static DisposableDatabase test;
+    DisposableDatabase test;
 
     @TempDir
     Path tmp;
@@ -59,17 +59,16 @@ class WorkflowIT {
                 "INSERT INTO users SELECT i, 'person' || i || '@corp.example', 'Real Person ' || i,"
                         + " date '2020-01-01' + i FROM generate_series(1, 300) i",
                 "INSERT INTO orders SELECT i, 1 + i % 300, i * 2.5 FROM generate_series(1, 900) i");
-        test = database(SCHEMA);
     }
 
     @AfterAll
     static void dropDatabases() {
         prod.close();
-        test.close();
     }
 
     @BeforeEach
     void repositories() throws Exception {
+        test = database(SCHEMA);
         remote = tmp.resolve("remote.git");
         open.add(Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call());
         alice = tmp.resolve("alice");
@@ -95,6 +94,7 @@ class WorkflowIT {
     @AfterEach
     void close() {
         open.forEach(Git::close);
+        test.close();
     }
 
     private Git clone(Path dir) throws Exception {
@@ -165,6 +165,48 @@ class WorkflowIT {
             assertThat(again.filesTransferred()).isEqualTo(1); // the users file; the manifest is written beside
             assertThat(TestDumps.contents(carol.resolve("db-dumps/prod")))
                     .isEqualTo(TestDumps.contents(alice.resolve("db-dumps/prod")));
+        }
+    }
+
+    @Test
+    void refreshesTheTestDatabaseFromAMaskedDumpOfProduction() throws Exception {
+        execute(test.connect(), "INSERT INTO users VALUES (1, 'old@test.example', 'Old', NULL)");
+        long users = count(prod, "SELECT count(*) FROM users");
+        long orders = count(prod, "SELECT count(*) FROM orders");
+
+        RestoreResult result = sync(alice).refreshTestFromProduction();
+
+        assertThat(result.rows()).isEqualTo(users + orders);
+        assertThat(count(test, "SELECT count(*) FROM users")).isEqualTo(users);
+        assertThat(count(test, "SELECT count(*) FROM orders o JOIN users u ON u.id = o.user_id")).isEqualTo(orders);
+        assertThat(count(test, "SELECT count(*) FROM users WHERE email LIKE '%@corp.example' OR full_name LIKE"
+                + " 'Real Person%' OR email = 'old@test.example'")).isZero();
+        assertThat(count(test, "SELECT count(DISTINCT email) FROM users")).isEqualTo(users);
+    }
+
+    @Test
+    void restoresTheDumpOfAnEarlierCommitAndTheLatestDumps() throws Exception {
+        execute(test.connect(), "INSERT INTO users VALUES (1, 'a@test.example', 'A', NULL),"
+                + " (2, 'b@test.example', 'B', NULL)", "INSERT INTO orders VALUES (1, 1, 10)");
+        sync(alice).dumpAndCommit("Two test users", false);
+        String twoUsers = lastCommit(alice).name();
+        execute(test.connect(), "INSERT INTO users VALUES (3, 'c@test.example', 'C', NULL)");
+        sync(alice).dumpAndCommit("Three test users", false);
+        execute(test.connect(), "DELETE FROM orders", "DELETE FROM users");
+
+        sync(alice).restoreLatest();
+        assertThat(count(test, "SELECT count(*) FROM users")).isEqualTo(3);
+
+        RestoreResult older = sync(alice).restoreFromCommit(twoUsers, "test");
+        assertThat(older.rows()).isEqualTo(3);
+        assertThat(count(test, "SELECT count(*) FROM users")).isEqualTo(2);
+        assertThat(count(test, "SELECT count(*) FROM orders")).isEqualTo(1);
+    }
+
+    private static long count(DisposableDatabase db, String sql) throws Exception {
+        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -32,6 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryLogger implements AutoCloseable {
 
+    /**
+     * A statement whose SQL starts with this comment is pgtestkit's own (the schema registry's catalog queries, for
+     * one, when {@code Rows} or the generator load it through a logged DataSource): it runs, but is not recorded
+     * among the application's statements, counts, assertions and reports.
+     */
+    public static final String INTERNAL_MARKER = "/* pgtestkit:internal */";
+
     private static final Logger LOG = LoggerFactory.getLogger(QueryLogger.class);
 
     private final Recorder recorder;

@@ -1,14 +1,19 @@
 package dev.pgtestkit.sync.cli;
 
+import dev.pgtestkit.sync.SyncConfig;
 import dev.pgtestkit.sync.cli.internal.CompletionCommand;
 import dev.pgtestkit.sync.cli.internal.DemoCommand;
 import dev.pgtestkit.sync.cli.internal.DumpCommand;
 import dev.pgtestkit.sync.cli.internal.Errors;
+import dev.pgtestkit.sync.cli.internal.ListCommand;
 import dev.pgtestkit.sync.cli.internal.MockCommand;
 import dev.pgtestkit.sync.cli.internal.RestoreCommand;
 import dev.pgtestkit.sync.cli.internal.SchemaCommand;
+import dev.pgtestkit.sync.cli.internal.SyncCommand;
 import dev.pgtestkit.sync.cli.internal.VerifyCommand;
 import dev.pgtestkit.sync.cli.internal.VersionInfo;
+import dev.pgtestkit.sync.cli.internal.WorkflowCommand;
+import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,8 +36,9 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = {"Test, fill, dump, restore and share PostgreSQL databases.", ""},
-        subcommands = {DumpCommand.class, RestoreCommand.class, VerifyCommand.class, SchemaCommand.class,
-                MockCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DumpCommand.class, RestoreCommand.class, VerifyCommand.class, ListCommand.class,
+                SyncCommand.class, WorkflowCommand.class, SchemaCommand.class, MockCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  pgtestkit dump --url jdbc:postgresql://localhost/shop --output dumps/shop",
@@ -66,6 +72,12 @@ public final class Pgtestkit implements Callable<Integer> {
             description = "auto (bars on a terminal, plain lines otherwise), bars, plain or none. Default: ${DEFAULT-VALUE}.")
     Progress.Mode progress = Progress.Mode.AUTO;
 
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The configuration file (default: pgtestkit.yaml in this directory or a parent).")
+    Path configFile;
+
+    private SyncConfig config;
+
     /** Without a subcommand: the usage, and the usage exit code. */
     @Override
     public Integer call() {
@@ -81,6 +93,19 @@ public final class Pgtestkit implements Callable<Integer> {
     /** {@code --json}. */
     public boolean json() {
         return json;
+    }
+
+    /**
+     * The configuration ({@code --config FILE}, else {@code pgtestkit.yaml} found from the working directory up), read
+     * on first use.
+     *
+     * @throws dev.pgtestkit.sync.ConfigException when there is none or it is invalid (naming file, line and key)
+     */
+    public synchronized SyncConfig config() {
+        if (config == null) {
+            config = configFile != null ? SyncConfig.load(configFile) : SyncConfig.discover();
+        }
+        return config;
     }
 
     /** Where commands write, with the root options applied. */

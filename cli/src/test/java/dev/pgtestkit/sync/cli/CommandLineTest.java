@@ -26,7 +26,9 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelpWithExamples() {
         List<String> names = List.copyOf(Pgtestkit.commandLine().getSubcommands().keySet());
-        assertThat(names).contains("dump", "restore", "verify", "schema", "mock", "completion", "demo");
+        assertThat(names).contains("dump", "restore", "verify", "list", "sync", "workflow", "schema", "mock",
+                "completion", "demo");
+        assertThat(Cli.run("workflow", "refresh-test-db", "--help").out()).contains("Examples:");
         for (String name : names) {
             if (name.equals("help")) {
                 continue;
@@ -161,5 +163,20 @@ class CommandLineTest {
         Cli.Run writer = Cli.run("dump", "--url", "jdbc:postgresql://127.0.0.1:1/db", "--schema-writer", "psql");
         assertThat(writer.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(writer.err()).contains("use built-in or pg_dump");
+    }
+
+    @Test
+    void syncAndWorkflowSayWhatIsMissing() {
+        Cli.Run sync = Cli.run("sync");
+        assertThat(sync.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sync.err()).contains("--from REMOTE (fetch) or --to REMOTE (send)");
+        Cli.Run both = Cli.run("sync", "--from", "a@b", "--to", "c@d");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        Cli.Run workflow = Cli.run("workflow");
+        assertThat(workflow.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(workflow.err()).contains("--dump-and-commit", "refresh-test-db");
+        Cli.Run noConfig = Cli.run("--config", "/nonexistent/pgtestkit.yaml", "workflow", "--dump-and-commit");
+        assertThat(noConfig.exitCode()).isEqualTo(19);
+        assertThat(noConfig.err()).contains("/nonexistent/pgtestkit.yaml does not exist");
     }
 }

@@ -1,5 +1,7 @@
 package dev.pgtestkit.mock.internal;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
@@ -49,6 +51,7 @@ final class KeyAssigner {
     private final List<ColumnRuleOf> columns;
     private final List<ForeignKeyRule> foreignKeys;
     private final List<Cartesian> cartesians;
+    private final BitSet filled = new BitSet();
 
     KeyAssigner(long seed, long base, GroupLayout layout, List<SequenceRule> sequences, List<ColumnRuleOf> columns,
                 List<ForeignKeyRule> foreignKeys, List<Cartesian> cartesians) {
@@ -59,22 +62,14 @@ final class KeyAssigner {
         this.columns = List.copyOf(columns);
         this.foreignKeys = List.copyOf(foreignKeys);
         this.cartesians = List.copyOf(cartesians);
+        sequences.forEach(r -> filled.set(r.position()));
+        columns.forEach(r -> filled.set(r.position()));
+        foreignKeys.forEach(r -> Arrays.stream(r.positions()).forEach(filled::set));
     }
 
     /** Whether {@link #fill} computes this position (else the row's other sources do). */
     boolean fills(int position) {
-        return sequences.stream().anyMatch(s -> s.position() == position)
-                || columns.stream().anyMatch(c -> c.position() == position)
-                || foreignKeys.stream().anyMatch(f -> contains(f.positions(), position));
-    }
-
-    private static boolean contains(int[] positions, int position) {
-        for (int p : positions) {
-            if (p == position) {
-                return true;
-            }
-        }
-        return false;
+        return filled.get(position);
     }
 
     /** Fills every key column of row {@code i} into {@code row}. */

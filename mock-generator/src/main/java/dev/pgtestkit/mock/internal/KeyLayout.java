@@ -97,7 +97,7 @@ final class KeyLayout {
         long base = in.base();
         return switch (d.mode) {
             case GLOBAL -> c -> base + c.index;
-            case INNER -> c -> c.rank;
+            case INNER -> inner(d);
             case CARTESIAN -> {
                 int k = d.cartesian;
                 int component = d.component;
@@ -105,6 +105,21 @@ final class KeyLayout {
             }
             default -> null;
         };
+    }
+
+    /**
+     * Rank within the group; over a small set of values (enum labels, a few codes) or a window of timestamps
+     * rotated by the group, so one-row groups do not all take the first label or the same instant. Integer
+     * ranges (line numbers) keep 1..k.
+     */
+    private Coordinate inner(Dim d) {
+        long capacity = d.capacity;
+        boolean window = capacity > 1_000_000_000_000L && capacity < Long.MAX_VALUE / 2;
+        if (capacity < 2 || capacity > 64 && !window) {
+            return c -> c.rank;
+        }
+        long key = Hash.of(in.seed(), 0x1EE7L, d.position);
+        return c -> Math.floorMod(c.rank + Hash.of(key, c.group), capacity);
     }
 
     private ParentChoice choice(int index, ForeignKeyInput f) {

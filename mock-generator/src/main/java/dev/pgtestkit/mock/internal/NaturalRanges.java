@@ -45,6 +45,9 @@ final class NaturalRanges {
             return new long[] {type.minPosition(), type.maxPosition()};
         }
         if (type instanceof DateType || type instanceof TimestampType) {
+            if (hint.temporal() == Hint.Temporal.FUTURE) {
+                return window(type, Defaults.FUTURE_START, Defaults.FUTURE_END);
+            }
             boolean birth = hint.temporal() == Hint.Temporal.BIRTH;
             return window(type, birth ? Defaults.BIRTH_START : Defaults.WINDOW_START,
                     birth ? Defaults.BIRTH_END : Defaults.WINDOW_END);

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** Sources for {@link OtherType}s: uuid, json by shape, bytea, network addresses, bits, intervals, ranges... */
 final class OtherSources {
 
-    private static final long WINDOW_START_DAY = LocalDate.of(2023, 1, 1).toEpochDay();
+    private static final long WINDOW_START_DAY = Defaults.WINDOW_START.toEpochDay();
 
     private OtherSources() {
     }
@@ -43,7 +43,7 @@ final class OtherSources {
                 return "[" + lo / 100.0 + "," + (lo + rng.between(1, 10_000)) / 100.0 + ")";
             };
             case DATE_RANGE -> (rng, row) -> {
-                LocalDate start = LocalDate.ofEpochDay(WINDOW_START_DAY + rng.between(0, 1400));
+                LocalDate start = LocalDate.ofEpochDay(WINDOW_START_DAY + rng.between(0, 1000));
                 return "[" + start + "," + start.plusDays(rng.between(1, 60)) + ")";
             };
             case TS_RANGE, TSTZ_RANGE -> (rng, row) -> timestampRange(rng, type.kind() == OtherType.Kind.TSTZ_RANGE);
@@ -92,7 +92,7 @@ final class OtherSources {
     }
 
     private static String timestampRange(Rng rng, boolean tz) {
-        LocalDate day = LocalDate.ofEpochDay(WINDOW_START_DAY + rng.between(0, 1400));
+        LocalDate day = LocalDate.ofEpochDay(WINDOW_START_DAY + rng.between(0, 1000));
         long startHour = rng.between(6, 18);
         String suffix = tz ? "+00" : "";
         return "[\"" + day + " " + two(startHour) + ":00:00" + suffix + "\",\"" + day + " "

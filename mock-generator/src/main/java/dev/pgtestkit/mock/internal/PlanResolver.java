@@ -36,9 +36,9 @@ final class PlanResolver {
         Map<QualifiedName, TablePlan> named = named(plan);
         Map<QualifiedName, Long> rows = new LinkedHashMap<>();
         named.forEach((name, tp) -> rows.put(name, tp.rows()));
+        Set<QualifiedName> excluded = new HashSet<>();
+        plan.excluded().forEach(name -> excluded.add(registry.table(name).name()));
         if (plan.allTablesRows() != null) {
-            Set<QualifiedName> excluded = new HashSet<>();
-            plan.excluded().forEach(name -> excluded.add(registry.table(name).name()));
             for (Table t : registry.tables()) {
                 if (t.partitionOf() == null && !excluded.contains(t.name())
                         && !GenerationPlan.MIGRATION_TABLES.contains(t.simpleName())) {
@@ -46,7 +46,7 @@ final class PlanResolver {
                 }
             }
         }
-        addRequiredParents(rows, plan.parentRows());
+        addRequiredParents(rows, named, excluded, plan.parentRows());
         List<ResolvedTable> out = new ArrayList<>();
         for (QualifiedName name : registry.insertionOrder(rows.keySet())) {
             Table table = registry.table(name);
@@ -77,24 +77,48 @@ final class PlanResolver {
         return named;
     }
 
-    /** Empty tables outside the plan that a NOT NULL foreign key of a planned table needs get rows too. */
-    private void addRequiredParents(Map<QualifiedName, Long> rows, long parentRows) {
+    /**
+     * Empty tables outside the plan that a NOT NULL foreign key of a planned table needs get rows too (also for
+     * tables counted per parent, whose row count is not known yet). An excluded table needed that way is an
+     * error naming the tables that need it.
+     */
+    private void addRequiredParents(Map<QualifiedName, Long> rows, Map<QualifiedName, TablePlan> named,
+                                    Set<QualifiedName> excluded, long parentRows) {
         boolean added = true;
         while (added) {
             added = false;
             for (QualifiedName name : new ArrayList<>(rows.keySet())) {
-                if (rows.get(name) == 0) {
+                TablePlan tp = named.get(name);
+                if (rows.get(name) == 0 && (tp == null || tp.perParent() == null)) {
                     continue;
                 }
                 for (ForeignKey fk : registry.table(name).foreignKeys()) {
                     QualifiedName parent = fk.referencedTable();
                     if (!rows.containsKey(parent) && required(registry.table(name), fk) && db.rowCount(parent) == 0) {
+                        if (excluded.contains(parent)) {
+                            throw excludedParent(parent, rows.keySet());
+                        }
                         rows.put(parent, parentRows);
                         added = true;
                     }
                 }
             }
         }
+    }
+
+    private GenerationException excludedParent(QualifiedName parent, Set<QualifiedName> planned) {
+        List<String> needing = new ArrayList<>();
+        for (QualifiedName name : planned) {
+            for (ForeignKey fk : registry.table(name).foreignKeys()) {
+                if (fk.referencedTable().equals(parent) && required(registry.table(name), fk)) {
+                    needing.add(name + " (" + fk.name() + " " + fk.columns() + ")");
+                }
+            }
+        }
+        return new GenerationException("Table " + parent + " is excluded from the plan, but it is empty and "
+                + String.join(", ", needing) + " cannot be generated without its rows (NOT NULL foreign keys)."
+                + " Stop excluding " + parent + ", exclude those tables too, or load rows into " + parent + " first.",
+                parent.schema(), parent.name(), null, null);
     }
 
     private static boolean required(Table table, ForeignKey fk) {

@@ -23,7 +23,7 @@ final class ShapeSources {
             Map.entry("regconfig", "english"), Map.entry("regdictionary", "simple"),
             Map.entry("regcollation", "\"C\""));
 
-    private static final long WINDOW_START_DAY = LocalDate.of(2024, 1, 1).toEpochDay();
+    private static final long WINDOW_START_DAY = Defaults.WINDOW_START.toEpochDay();
 
     private ShapeSources() {
     }

@@ -29,7 +29,8 @@ final class SoftRelations {
                 continue;
             }
             ColumnSpec after = null;
-            if (anchor != null && c != anchor && c.hint().temporal() == Hint.Temporal.AFTER_CREATED
+            if (anchor != null && c != anchor && (c.hint().temporal() == Hint.Temporal.AFTER_CREATED
+                    || c.hint().temporal() == Hint.Temporal.FUTURE)
                     && anchor.type().getClass() == c.type().getClass()) {
                 after = anchor;
             }
@@ -37,17 +38,56 @@ final class SoftRelations {
             if (start != null && start.type().getClass() == c.type().getClass()) {
                 after = start;
             }
+            Op op = Op.GE;
+            ColumnSpec began = eventStart(c.name(), byName);
+            if (began != null && began != c && began.type().getClass() == c.type().getClass()) {
+                after = began;
+                op = Op.GT;
+            }
             if (after != null) {
-                out[c.position()] = new ArrayList<>(List.of(new ColumnRule.Bound(after.position(), Op.GE, true)));
+                out[c.position()] = new ArrayList<>(List.of(new ColumnRule.Bound(after.position(), op, true)));
             }
         }
         return out;
     }
 
-    /** {@code x_end} pairs with {@code x_start}, {@code ends_at} with {@code starts_at}, {@code valid_to} with {@code valid_from}. */
+    private static final List<String> END_WORDS = List.of("ended", "terminated", "finished", "completed", "closed",
+            "returned", "return", "stopped", "left", "end", "ends", "resolved", "cancelled", "canceled");
+    private static final List<String> START_WORDS = List.of("started", "start", "starts", "begun", "opened", "hired",
+            "joined", "rental", "rented", "issued", "placed", "opened", "created");
+
+    /**
+     * {@code ended_at} / {@code terminated_at} / {@code return_date} / {@code left_on} follow the start event of
+     * the same suffix ({@code started_at}, {@code rental_date}, {@code hired_on}), strictly.
+     */
+    private static ColumnSpec eventStart(String name, Map<String, ColumnSpec> byName) {
+        int cut = name.indexOf('_');
+        if (cut < 0 || !END_WORDS.contains(name.substring(0, cut))) {
+            return null;
+        }
+        String suffix = name.substring(cut);
+        for (String start : START_WORDS) {
+            ColumnSpec c = byName.get(start + suffix);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** {@code max_x} follows {@code min_x}, {@code last_x} {@code first_x}; {@code x_end} pairs with {@code x_start}, {@code ends_at} with {@code starts_at}, {@code valid_to} with {@code valid_from}. */
     private static ColumnSpec startOf(String name, Map<String, ColumnSpec> byName) {
         String[][] pairs = {{"_end", "_start"}, {"ends_at", "starts_at"}, {"end_at", "start_at"}, {"_to", "_from"},
             {"end_date", "start_date"}, {"end_time", "start_time"}};
+        String[][] prefixes = {{"max_", "min_"}, {"last_", "first_"}, {"maximum_", "minimum_"}};
+        for (String[] p : prefixes) {
+            if (name.startsWith(p[0])) {
+                ColumnSpec low = byName.get(p[1] + name.substring(p[0].length()));
+                if (low != null) {
+                    return low;
+                }
+            }
+        }
         for (String[] p : pairs) {
             if (name.endsWith(p[0])) {
                 ColumnSpec start = byName.get(name.substring(0, name.length() - p[0].length()) + p[1]);

@@ -1,12 +1,14 @@
 package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.mock.internal.value.ArrayType;
+import dev.pgtestkit.mock.internal.value.DateType;
 import dev.pgtestkit.mock.internal.value.FakeKind;
 import dev.pgtestkit.mock.internal.value.FakeText;
 import dev.pgtestkit.mock.internal.value.Hint;
 import dev.pgtestkit.mock.internal.value.OrderedType;
 import dev.pgtestkit.mock.internal.value.OtherType;
 import dev.pgtestkit.mock.internal.value.TextType;
+import dev.pgtestkit.mock.internal.value.TimestampType;
 import dev.pgtestkit.mock.internal.value.ValueType;
 import java.util.List;
 
@@ -33,6 +35,11 @@ final class UniqueSources {
         if (type instanceof TextType && rule.regex != null) {
             int max = Math.max(Math.min(rule.maxLength, 2000), rule.minLength);
             return listed(List.copyOf(rule.regex.distinctValues(needed, rule.minLength, max, key)), key);
+        }
+        if (type instanceof TextType && rule.likes.isEmpty() && StandardCodes.of(hint.text()) != null
+                && rule.maxLength >= StandardCodes.of(hint.text()).get(0).length()) {
+            List<String> codes = StandardCodes.of(hint.text());
+            return new Wrapped(codes.size(), (c, rng) -> codes.get((int) c));
         }
         if (type instanceof TextType) {
             FakeKind kind = hint.text() != null ? hint.text() : Defaults.textKind(rule.maxLength);
@@ -72,6 +79,14 @@ final class UniqueSources {
             long nlo = Math.max(lo, natural[0]);
             if (OrderedSource.saturatedSub(hi, nlo) >= needed) {
                 lo = nlo;
+            }
+            // unique dates and timestamps spread over their window instead of counting up from its start
+            if (type instanceof TimestampType || type instanceof DateType) {
+                long nhi = Math.min(hi, natural[1]);
+                if (OrderedSource.saturatedSub(nhi, lo) >= needed) {
+                    hi = nhi;
+                    scrambled = true;
+                }
             }
         }
         long[] excluded = rule.excluded.stream().mapToLong(type::floor).filter(p -> p >= rule.lo && p <= rule.hi)

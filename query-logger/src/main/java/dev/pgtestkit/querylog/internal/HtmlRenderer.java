@@ -227,10 +227,9 @@ public final class HtmlRenderer {
             html.append('<').append(element).append('>').append(esc(sql)).append("</").append(element).append('>');
             return;
         }
-        html.append("<details><summary><").append(element).append('>').append(esc(cut(sql))).append("</")
-                .append(element).append("> <span class=\"more\">(").append(sql.length())
-                .append(" characters: show all)</span></summary><").append(element).append('>').append(esc(sql))
-                .append("</").append(element).append("></details>");
+        html.append("<details><summary><code>").append(esc(cut(sql))).append("</code> <span class=\"more\">(")
+                .append(sql.length()).append(" characters: show all)</span></summary><").append(element).append('>')
+                .append(esc(sql)).append("</").append(element).append("></details>");
     }
 
     private static String cut(String sql) {

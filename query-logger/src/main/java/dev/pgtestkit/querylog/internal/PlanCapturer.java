@@ -41,6 +41,9 @@ final class PlanCapturer {
     private static final Set<StatementType> EXPLAINABLE = EnumSet.of(StatementType.SELECT, StatementType.INSERT,
             StatementType.UPDATE, StatementType.DELETE, StatementType.MERGE);
 
+    /** SQLState of "relation does not exist". */
+    private static final String UNDEFINED_TABLE = "42P01";
+
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(QUEUE_CAPACITY), DaemonThreads.named("pgtestkit-querylog-explain"));
 
@@ -96,7 +99,14 @@ final class PlanCapturer {
             } finally {
                 connection.rollback();
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return QueryPlan.unavailable("no plan: EXPLAIN runs on a connection of its own, which does not see"
+                        + " the statement's table (a temporary table, or one created or renamed in a transaction not"
+                        + " yet committed): " + firstLine(e.getMessage()));
+            }
+            return QueryPlan.unavailable("EXPLAIN failed: " + firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
             return QueryPlan.unavailable("EXPLAIN failed: " + firstLine(e.getMessage()));
         }
     }

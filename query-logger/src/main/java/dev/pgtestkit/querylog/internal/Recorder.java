@@ -116,6 +116,9 @@ public final class Recorder implements AutoCloseable {
 
     /** Makes a completed event visible: history, scopes, then listeners (after plan capture when slow). */
     void publish(RecordedEvent event, DataSource planSource) {
+        if (event.info.internal) {
+            return; // pgtestkit's own statement (the schema registry's catalog queries...): not the application's
+        }
         history.append(event);
         ScopeImpl[] open = scopes;
         Thread current = Thread.currentThread();

@@ -36,6 +36,8 @@ final class SqlInfo {
     /** Names of the CTEs, which are no tables. */
     private final java.util.Set<String> cteNames;
     final int placeholders;
+    /** pgtestkit's own statement ({@link dev.pgtestkit.querylog.QueryLogger#INTERNAL_MARKER}): not recorded. */
+    final boolean internal;
     /** Ordinals (1-based, ascending) of the JDBC parameters bound to LIMIT or OFFSET. */
     final int[] pagingParameters;
     private final boolean[] secretParameters;
@@ -62,6 +64,7 @@ final class SqlInfo {
         this.cteNames = SqlStructure.cteNames(tokens);
         this.secretParameters = secretParameters(tokens, columns, rules);
         this.placeholders = count(tokens, Kind.JDBC_PARAM);
+        this.internal = sql.stripLeading().startsWith(dev.pgtestkit.querylog.QueryLogger.INTERNAL_MARKER);
         this.pagingParameters = pagingParameters(tokens);
         this.parse = parser == null ? NOT_PARSED : parser.submit(sql);
     }

@@ -12,9 +12,11 @@ import dev.pgtestkit.sync.cli.Pgtestkit;
 import dev.pgtestkit.sync.cli.Progress;
 import dev.pgtestkit.sync.cli.UsageException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,10 +52,12 @@ public final class DumpCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "The dump directory (replaced when the dump is complete). Default: dumps/<database>.")
+            description = "The dump directory (replaced when the dump is complete). Default: the database's dump"
+                    + " directory of pgtestkit.yaml, else dumps/<database>.")
     Path output;
 
-    @Option(names = "--mask", paramLabel = "POLICY", description = "A masking policy (YAML or JSON).")
+    @Option(names = "--mask", paramLabel = "POLICY",
+            description = "A masking policy (YAML or JSON); default: the database's policy in pgtestkit.yaml.")
     Path mask;
 
     @Option(names = "--mask-key-file", paramLabel = "FILE",
@@ -81,7 +85,8 @@ public final class DumpCommand implements Callable<Integer> {
     Long chunkBytes;
 
     @Option(names = "--production",
-            description = "The source is production: refuse while a sensitive-looking column has no masking decision.")
+            description = "The source is production (as its role in pgtestkit.yaml can say): refuse while a"
+                    + " sensitive-looking column has no masking decision.")
     boolean production;
 
     @Option(names = "--allow-unmasked",
@@ -95,37 +100,69 @@ public final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (all) {
-            throw new UsageException("--all dumps the databases of pgtestkit.yaml, which this build of the CLI"
-                    + " cannot read yet. Dump one database with --url.");
-        }
         CommandOutput io = root.io();
+        if (all && (target.db != null || target.url != null || output != null)) {
+            throw new UsageException("--all dumps every database of pgtestkit.yaml into its own directory: leave out"
+                    + " --db, --url and --output.");
+        }
+        List<TargetOptions.Target> databases = all
+                ? root.config().databases().stream().map(d -> TargetOptions.Target.configured(root.config(), d.name()))
+                        .toList()
+                : List.of(target.open(root::config));
+        List<Map<String, Object>> json = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (TargetOptions.Target db : databases) {
+            Path directory = output != null ? output
+                    : db.config() != null ? db.config().dumpDirectory() : Path.of("dumps", db.database().name());
+            DumpManifest manifest;
+            try (Progress progress = io.progress()) {
+                manifest = Dumper.dump(db.database(), directory,
+                        options(db).listener(new SyncProgress(progress, io)).build());
+            }
+            json.add(Summaries.manifestJson(directory, manifest));
+            text.append("Dumped ").append(db.label()).append(" to ").append(directory).append(": ")
+                    .append(Summaries.manifestText(manifest));
+        }
+        io.result(all ? Map.of("dumps", json) : json.get(0), text.toString());
+        return ExitCodes.SUCCESS;
+    }
+
+    /** The options for one database: the command line's, else its configuration's (role, masking policy). */
+    private DumpOptions.Builder options(TargetOptions.Target db) {
         DumpOptions.Builder options = DumpOptions.builder()
                 .include(include.toArray(String[]::new))
                 .exclude(exclude.toArray(String[]::new))
                 .jobs(jobs)
-                .production(production)
+                .production(production || db.production())
                 .allowUnmaskedSensitiveColumns(allowUnmasked)
                 .schemaWriter(schemaWriter);
         where.forEach(options::where);
         if (chunkBytes != null) {
             options.chunkBytes(chunkBytes);
         }
-        if (mask != null) {
-            MaskingPolicy policy = MaskingPolicy.read(mask);
+        Path policyFile = mask != null ? mask : db.config() != null ? db.config().maskingPolicy() : null;
+        if (policyFile != null) {
+            MaskingPolicy policy = MaskingPolicy.read(policyFile);
             options.masking(policy);
             if (policy.needsKey()) {
-                options.maskingKey(maskKeyFile != null ? MaskingKey.fromFile(maskKeyFile) : MaskingKey.fromEnvironment());
+                options.maskingKey(maskingKey(db));
             }
         }
-        TargetOptions.Target db = target.open();
-        Path directory = output != null ? output : Path.of("dumps", db.database().name());
-        DumpManifest manifest;
-        try (Progress progress = io.progress()) {
-            manifest = Dumper.dump(db.database(), directory, options.listener(new SyncProgress(progress, io)).build());
+        return options;
+    }
+
+    /** --mask-key-file, else PGTESTKIT_MASKING_KEY, else the configuration's masking.key-file. */
+    private MaskingKey maskingKey(TargetOptions.Target db) {
+        if (maskKeyFile != null) {
+            return MaskingKey.fromFile(maskKeyFile);
         }
-        io.result(Summaries.manifestJson(directory, manifest),
-                "Dumped " + db.label() + " to " + directory + ": " + Summaries.manifestText(manifest));
-        return ExitCodes.SUCCESS;
+        String env = System.getenv(MaskingKey.ENV);
+        if ((env == null || env.isBlank()) && db.config() != null) {
+            Optional<Path> file = root.config().maskingKeyFile();
+            if (file.isPresent()) {
+                return MaskingKey.fromFile(file.get());
+            }
+        }
+        return MaskingKey.fromEnvironment();
     }
 }

@@ -1,16 +1,23 @@
 package dev.pgtestkit.sync.cli.internal;
 
+import dev.pgtestkit.sync.DatabaseConfig;
+import dev.pgtestkit.sync.DbSync;
+import dev.pgtestkit.sync.DumpLayout;
 import dev.pgtestkit.sync.RestoreOptions;
 import dev.pgtestkit.sync.RestoreResult;
 import dev.pgtestkit.sync.Restorer;
+import dev.pgtestkit.sync.Role;
 import dev.pgtestkit.sync.cli.CommandOutput;
 import dev.pgtestkit.sync.cli.ExitCodes;
 import dev.pgtestkit.sync.cli.Pgtestkit;
 import dev.pgtestkit.sync.cli.Progress;
 import dev.pgtestkit.sync.cli.UsageException;
 import dev.pgtestkit.sync.cli.internal.progress.Units;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +44,9 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input"}, paramLabel = "DIR", description = "The dump directory to restore.")
     Path input;
 
-    @Option(names = "--latest", description = "The latest dump of the configured dump directory.")
+    @Option(names = "--latest",
+            description = "The dump in the target's dump directory of pgtestkit.yaml; without --target, every"
+                    + " database but production that has one.")
     boolean latest;
 
     @Option(names = "--commit", paramLabel = "REV", description = "The dump as of a git commit of the dump repository.")
@@ -70,40 +79,81 @@ public final class RestoreCommand implements Callable<Integer> {
         if (sources != 1) {
             throw new UsageException("Say which dump to restore, once: --input DIR, --latest or --commit REV.");
         }
-        if (input == null) {
-            throw new UsageException((latest ? "--latest" : "--commit") + " finds dumps through pgtestkit.yaml (its"
-                    + " dump directory and git repository), which this build of the CLI cannot read yet. Restore a"
-                    + " directory with --input DIR.");
-        }
         CommandOutput io = root.io();
-        TargetOptions.Target target = TargetOptions.named(targetName, url, "--target NAME or --url URL");
-        RestoreResult result;
+        List<RestoreResult> results = new ArrayList<>();
         try (Progress progress = io.progress()) {
-            result = Restorer.restore(input, target.database(), RestoreOptions.builder()
+            RestoreOptions.Builder options = RestoreOptions.builder()
                     .jobs(jobs)
                     .allowProduction(forceProduction)
                     .keepOld(keepOld)
                     .terminateSessions(terminateSessions)
-                    .listener(new SyncProgress(progress, io))
-                    .build());
+                    .listener(new SyncProgress(progress, io));
+            if (commit != null) {
+                if (targetName == null) {
+                    throw new UsageException("--commit restores a database of pgtestkit.yaml from its committed dump:"
+                            + " name it with --target NAME.");
+                }
+                TargetOptions.Target target = TargetOptions.named(root::config, targetName, null, "--target NAME");
+                results.add(DbSync.of(root.config()).restoreFromCommit(commit, targetName, targetName,
+                        options.production(target.production()).build()));
+            } else if (latest && targetName == null && url == null) {
+                // Every non-production database of the configuration that has a dump, as DbSync.restoreLatest.
+                for (DatabaseConfig db : root.config().databases()) {
+                    if (db.role() != Role.PRODUCTION
+                            && Files.isRegularFile(db.dumpDirectory().resolve(DumpLayout.MANIFEST))) {
+                        TargetOptions.Target target = TargetOptions.named(root::config, db.name(), null, "");
+                        results.add(Restorer.restore(db.dumpDirectory(), target.database(), options.build()));
+                    }
+                }
+                if (results.isEmpty()) {
+                    throw new UsageException("No dump to restore: no database of " + root.config().file() + " other"
+                            + " than production has one yet. Run pgtestkit dump first, or restore one with --target.");
+                }
+            } else {
+                TargetOptions.Target target = TargetOptions.named(root::config, targetName, url,
+                        "--target NAME or --url URL");
+                Path dump = input != null ? input : latestOf(target);
+                results.add(Restorer.restore(dump, target.database(),
+                        options.production(target.production()).build()));
+            }
         }
+        io.result(results.size() == 1 ? json(results.get(0)) : Map.of("restores",
+                results.stream().map(RestoreCommand::json).toList()),
+                String.join("\n", results.stream().map(RestoreCommand::text).toList()));
+        return ExitCodes.SUCCESS;
+    }
+
+    /** {@code --latest} for one target: its dump directory in pgtestkit.yaml. */
+    private static Path latestOf(TargetOptions.Target target) {
+        if (target.config() == null) {
+            throw new UsageException("--latest takes the dump directory of a database of pgtestkit.yaml: name it with"
+                    + " --target NAME, or give the directory with --input DIR.");
+        }
+        return target.config().dumpDirectory();
+    }
+
+    private static Map<String, Object> json(RestoreResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", result.database());
-        json.put("input", input.toString());
         json.put("rows", result.rows());
         json.put("bytes", result.bytes());
+        json.put("tables", result.manifest().tables().size());
         json.put("seconds", result.duration().toNanos() / 1e9);
         json.put("oldDatabase", result.oldDatabase());
         json.put("sessions", result.sessions());
-        StringBuilder text = new StringBuilder("Restored ").append(input).append(" into ").append(result.database())
-                .append(": ").append(result.manifest().tables().size()).append(" tables, ")
+        return json;
+    }
+
+    private static String text(RestoreResult result) {
+        StringBuilder text = new StringBuilder("Restored ").append(result.manifest().sourceDatabase())
+                .append("'s dump (snapshot ").append(result.manifest().snapshotTime()).append(") into ")
+                .append(result.database()).append(": ").append(result.manifest().tables().size()).append(" tables, ")
                 .append(Units.count(result.rows())).append(" rows, ").append(Units.bytes(result.bytes()))
                 .append(", verified and swapped in ").append(Units.seconds(result.duration())).append('.');
         if (result.oldDatabase() != null) {
             text.append(" The previous database is kept as ").append(result.oldDatabase()).append('.');
         }
         result.sessions().forEach(s -> text.append("\n  session connected before the swap: ").append(s));
-        io.result(json, text.toString());
-        return ExitCodes.SUCCESS;
+        return text.toString();
     }
 }

@@ -1,12 +1,16 @@
 package dev.pgtestkit.sync.cli.internal;
 
 import dev.pgtestkit.core.ConnectionException;
+import dev.pgtestkit.sync.DatabaseConfig;
 import dev.pgtestkit.sync.PgDatabase;
+import dev.pgtestkit.sync.Role;
+import dev.pgtestkit.sync.SyncConfig;
 import dev.pgtestkit.sync.cli.UsageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -28,23 +32,22 @@ public final class TargetOptions {
     String url;
 
     /** The database to use, connected once to check it answers. */
-    public Target open() {
-        return open(db, url, "--db NAME (a database of pgtestkit.yaml) or --url URL");
+    public Target open(Supplier<SyncConfig> config) {
+        return open(config, db, url, "--db NAME (a database of pgtestkit.yaml) or --url URL");
     }
 
     /** The database named by a configuration name or a URL (one of them), connected once to check it answers. */
-    public static Target open(String name, String url, String howToName) {
-        return named(name, url, howToName).checked();
+    public static Target open(Supplier<SyncConfig> config, String name, String url, String howToName) {
+        return named(config, name, url, howToName).checked();
     }
 
     /** The database named by a configuration name or a URL (one of them), which may not exist yet. */
-    public static Target named(String name, String url, String howToName) {
+    public static Target named(Supplier<SyncConfig> config, String name, String url, String howToName) {
         if (name != null && url != null) {
             throw new UsageException("Name the database once: " + howToName + ", not both.");
         }
         if (name != null) {
-            throw new UsageException("'" + name + "' is a database name of the configuration file pgtestkit.yaml,"
-                    + " which this build of the CLI cannot read yet. Give the database's JDBC URL with --url instead.");
+            return Target.configured(config.get(), name);
         }
         if (url == null) {
             throw new UsageException("No database given: use " + howToName + ".");
@@ -52,8 +55,29 @@ public final class TargetOptions {
         return Target.of(url);
     }
 
-    /** A reachable database: a label for messages, a DataSource, and the same database for db-sync. */
-    public record Target(String label, DataSource dataSource, PgDatabase database) {
+    /**
+     * A database: a label for messages, a DataSource, the same database for db-sync, and its entry in
+     * pgtestkit.yaml when it was named there (else {@code null}).
+     */
+    public record Target(String label, DataSource dataSource, PgDatabase database, DatabaseConfig config) {
+
+        /** A database of the configuration; its password from its variable, PGPASSWORD or the password file. */
+        static Target configured(SyncConfig config, String name) {
+            DatabaseConfig db = config.database(name);
+            String password = config.environment().get(db.passwordVariable());
+            if (password == null || password.isEmpty()) {
+                password = config.environment().get("PGPASSWORD");
+            }
+            PgDatabase database = PgDatabase.of(db.url(), null, password == null || password.isEmpty() ? null
+                    : password);
+            return new Target(db.name() + " (" + db.role().configName() + ", database " + database.name() + ")",
+                    config.dataSource(db), database, db);
+        }
+
+        /** True when the configuration gives this database the production role. */
+        public boolean production() {
+            return config != null && config.role() == Role.PRODUCTION;
+        }
 
         static Target of(String url) {
             Properties props = Driver.parseURL(url, null);
@@ -81,7 +105,7 @@ public final class TargetOptions {
             String label = props.getProperty("PGDBNAME") + " on " + props.getProperty("PGHOST") + ":"
                     + props.getProperty("PGPORT");
             try {
-                return new Target(label, ds, PgDatabase.of(url, null, password));
+                return new Target(label, ds, PgDatabase.of(url, null, password), null);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--url " + e.getMessage(), e);
             }
@@ -89,7 +113,7 @@ public final class TargetOptions {
 
         /** This database after one connection proved it answers. */
         Target checked() {
-            String url = ((PGSimpleDataSource) dataSource).getURL();
+            String url = database.jdbcUrl();
             try (Connection c = dataSource.getConnection()) {
                 c.isValid(5);
             } catch (SQLException e) {

@@ -27,6 +27,9 @@ import java.util.List;
  */
 public final class CatalogReader {
 
+    /** Marks pgtestkit's own statements: the query logger leaves them out of the application's statements. */
+    private static final String INTERNAL = "/* pgtestkit:internal */ ";
+
     private final Connection connection;
     private int queryCount;
 
@@ -90,7 +93,7 @@ public final class CatalogReader {
 
     private void restoreJit(String previous) throws SQLException {
         queryCount++;
-        try (PreparedStatement statement = connection.prepareStatement(CatalogQueries.JIT_RESTORE)) {
+        try (PreparedStatement statement = connection.prepareStatement(INTERNAL + CatalogQueries.JIT_RESTORE)) {
             statement.setString(1, previous);
             statement.executeQuery().close();
         }
@@ -117,7 +120,7 @@ public final class CatalogReader {
 
     private <T> List<T> query(String sql, Array schemas, RowMapper<T> mapper) throws SQLException {
         queryCount++;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(INTERNAL + sql)) {
             if (schemas != null) {
                 // Every parameter of a catalog query is the schema list.
                 for (int i = 1; i <= sql.chars().filter(ch -> ch == '?').count(); i++) {

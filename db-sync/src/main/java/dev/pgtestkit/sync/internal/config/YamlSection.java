@@ -104,14 +104,20 @@ public final class YamlSection {
                 : new Value(dotted, text, source.describe() + " line " + at, at);
     }
 
-    /** The scalar at {@code key}; an error naming the section, its line and the variable when neither sets it. */
-    public Value required(String key, String example) {
+    /**
+     * The scalar at {@code key}; when neither the file nor the variable sets it, an error naming the section, its
+     * line, the variable and the keys the section has and may have.
+     */
+    public Value required(String key, String example, Set<String> allowed) {
         Value value = optional(key);
         if (value == null) {
             String dotted = join(prefix, key);
+            List<String> sorted = new ArrayList<>(allowed);
+            sorted.sort(null);
             throw source.error(line, dotted, "'" + dotted + "' is required" + where() + ": add '" + key + ": "
                     + example + "'" + (prefix.isEmpty() ? "" : " under '" + prefix + "'") + ", or set "
-                    + envName(dotted));
+                    + envName(dotted) + ". It has: " + (entries.isEmpty() ? "(nothing)"
+                    : String.join(", ", entries.keySet())) + "; keys it may have: " + String.join(", ", sorted));
         }
         return value;
     }

@@ -27,6 +27,8 @@ public record Hint(FakeKind text, String idPrefix, Long low, Long high, long[] c
         BIRTH,
         /** Happens after the row was created: at or after {@code created_at} when the table has one. */
         AFTER_CREATED,
+        /** An expiry or due date: may lie up to a year after now (and after {@code created_at}). */
+        FUTURE,
         /** A bigint holding epoch milliseconds. */
         EPOCH_MILLIS
     }

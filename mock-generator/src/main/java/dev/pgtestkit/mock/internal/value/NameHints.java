@@ -60,6 +60,10 @@ public final class NameHints {
         if (words.contains("birth") || words.contains("birthday") || words.contains("dob")) {
             return h.withTemporal(Temporal.BIRTH);
         }
+        if (trueTemporal && words.stream().anyMatch(w -> Set.of("expires", "expiry", "expiration", "expire", "due",
+                "deadline", "until").contains(w))) {
+            return h.withTemporal(Temporal.FUTURE);
+        }
         if (words.stream().anyMatch(LATER::contains)) {
             return trueTemporal ? h.withTemporal(Temporal.AFTER_CREATED) : h;
         }
@@ -99,7 +103,23 @@ public final class NameHints {
         if (kind == FakeKind.EXTERNAL_ID) {
             return hint.withIdPrefix(TextHints.idPrefix(words));
         }
+        if (kind == FakeKind.CLASS_NAME) {
+            return hint.withIdPrefix(className(table) + "::").withText(kind);
+        }
         return hint.withText(kind);
+    }
+
+    /** {@code media_attachments} gives {@code MediaAttachment}. */
+    private static String className(String table) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words(table)) {
+            sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        String name = sb.toString();
+        if (name.endsWith("ies")) {
+            return name.substring(0, name.length() - 3) + "y";
+        }
+        return name.endsWith("s") && !name.endsWith("ss") ? name.substring(0, name.length() - 1) : name;
     }
 
     private static FakeKind tableNameKind(String table) {

@@ -11,6 +11,10 @@ final class NumberHints {
 
     static Hint of(Hint hint, List<String> words) {
         String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+        Hint measured = measured(hint, words, last);
+        if (measured != null) {
+            return measured;
+        }
         if (words.contains("status") && words.contains("code") || last.equals("http")) {
             return hint.withChoices(200, 200, 200, 201, 204, 301, 400, 401, 403, 404, 422, 500, 503);
         }
@@ -18,7 +22,10 @@ final class NumberHints {
                 || words.contains("total") && words.size() > 1) {
             return hint.withRange(0, 100);
         }
-        if (any(words, "price", "amount", "cost", "balance", "fee", "subtotal", "total", "charge")) {
+        if (any(words, "price", "amount", "fee", "charge")) {
+            return hint.withRange(1, 100);
+        }
+        if (any(words, "cost", "balance", "subtotal", "total")) {
             return hint.withRange(1, 1000);
         }
         if (any(words, "salary", "income", "wage", "revenue")) {
@@ -28,6 +35,48 @@ final class NumberHints {
             return hint.withRange(0, 100);
         }
         return time(hint, words, last);
+    }
+
+    /**
+     * Flags stored as integers (0/1), rates (fractions, or hourly amounts), durations by their unit, lengths in
+     * minutes; {@code null} when the name is none of these.
+     */
+    private static Hint measured(Hint hint, List<String> words, String last) {
+        String first = words.isEmpty() ? "" : words.get(0);
+        if (first.equals("is") || first.equals("has") || words.size() == 1 && Set.of("active", "enabled", "flag",
+                "deleted", "visible", "verified", "archived").contains(last)) {
+            return hint.withRange(0, 1);
+        }
+        if (last.equals("rate")) {
+            if (any(words, "hourly", "daily", "day", "hour")) {
+                return hint.withRange(10, 150);
+            }
+            return any(words, "discount", "tax", "interest", "conversion", "exchange", "commission", "error",
+                    "success", "churn", "vat") ? hint.withRange(0, 1) : hint.withRange(1, 10);
+        }
+        if (words.contains("duration")) {
+            return duration(hint, words);
+        }
+        if (last.equals("length")) {
+            return hint.withRange(20, 200);
+        }
+        return null;
+    }
+
+    private static Hint duration(Hint hint, List<String> words) {
+        if (any(words, "minutes", "minute", "mins", "min")) {
+            return hint.withRange(5, 240);
+        }
+        if (any(words, "seconds", "second", "secs", "sec", "s")) {
+            return hint.withRange(10, 7200);
+        }
+        if (any(words, "ms", "millis", "milliseconds")) {
+            return hint.withRange(100, 600_000);
+        }
+        if (any(words, "hours", "hour", "h")) {
+            return hint.withRange(1, 12);
+        }
+        return hint.withRange(1, 14);
     }
 
     private static Hint time(Hint hint, List<String> words, String last) {

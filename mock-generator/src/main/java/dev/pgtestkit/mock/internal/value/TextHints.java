@@ -27,7 +27,10 @@ final class TextHints {
             Map.entry("job_title", FakeKind.JOB_TITLE), Map.entry("position", FakeKind.JOB_TITLE),
             Map.entry("country_code", FakeKind.COUNTRY_CODE), Map.entry("timezone", FakeKind.TIMEZONE),
             Map.entry("time_zone", FakeKind.TIMEZONE), Map.entry("currency", FakeKind.CURRENCY),
-            Map.entry("language", FakeKind.LANGUAGE), Map.entry("locale", FakeKind.LANGUAGE));
+            Map.entry("language", FakeKind.LANGUAGE_CODE), Map.entry("locale", FakeKind.LOCALE),
+            Map.entry("language_name", FakeKind.LANGUAGE), Map.entry("content_type", FakeKind.MIME_TYPE),
+            Map.entry("mime_type", FakeKind.MIME_TYPE), Map.entry("media_type", FakeKind.MIME_TYPE),
+            Map.entry("type", FakeKind.CLASS_NAME));
 
     private static final Map<String, FakeKind> WORDS = Map.ofEntries(
             Map.entry("email", FakeKind.EMAIL), Map.entry("phone", FakeKind.PHONE), Map.entry("mobile", FakeKind.PHONE),
@@ -53,7 +56,9 @@ final class TextHints {
             Map.entry("jti", FakeKind.TOKEN), Map.entry("signature", FakeKind.TOKEN), Map.entry("nonce", FakeKind.TOKEN),
             Map.entry("password", FakeKind.PASSWORD_HASH), Map.entry("role", FakeKind.JOB_TITLE),
             Map.entry("product", FakeKind.PRODUCT), Map.entry("department", FakeKind.DEPARTMENT),
-            Map.entry("type", FakeKind.WORD), Map.entry("kind", FakeKind.WORD), Map.entry("category", FakeKind.WORD),
+            Map.entry("type", FakeKind.TYPE_WORD), Map.entry("kind", FakeKind.TYPE_WORD),
+            Map.entry("currency", FakeKind.CURRENCY), Map.entry("locale", FakeKind.LOCALE),
+            Map.entry("language", FakeKind.LANGUAGE_CODE), Map.entry("lang", FakeKind.LANGUAGE_CODE), Map.entry("category", FakeKind.WORD),
             Map.entry("tier", FakeKind.TIER), Map.entry("plan", FakeKind.TIER), Map.entry("level", FakeKind.LEVEL),
             Map.entry("group", FakeKind.WORD), Map.entry("tag", FakeKind.WORD), Map.entry("tags", FakeKind.WORD),
             Map.entry("keywords", FakeKind.WORD), Map.entry("labels", FakeKind.WORD));

@@ -30,7 +30,21 @@ class NameHintsTest {
     void numbersGetNaturalRanges() {
         Hint price = NameHints.forColumn("t", "unit_price", true, false);
         assertThat(price.low()).isEqualTo(1);
-        assertThat(price.high()).isEqualTo(1000);
+        assertThat(price.high()).isEqualTo(100);
+        assertThat(NameHints.forColumn("t", "replacement_cost", true, false).high()).isEqualTo(1000);
+        assertThat(NameHints.forColumn("t", "is_manager", true, false).high()).isEqualTo(1);
+        assertThat(NameHints.forColumn("t", "active", true, false).high()).isEqualTo(1);
+        assertThat(NameHints.forColumn("t", "discount_rate", true, false).high()).isEqualTo(1);
+        assertThat(NameHints.forColumn("t", "hourly_rate", true, false).low()).isEqualTo(10);
+        assertThat(NameHints.forColumn("t", "rental_duration", true, false).high()).isEqualTo(14);
+        assertThat(NameHints.forColumn("t", "duration_minutes", true, false).high()).isEqualTo(240);
+        assertThat(NameHints.forColumn("t", "length", true, false).high()).isEqualTo(200);
+        assertThat(NameHints.forColumn("t", "expires_at", false, true).temporal()).isEqualTo(Hint.Temporal.FUTURE);
+        assertThat(NameHints.forColumn("t", "default_currency", false, false).text()).isEqualTo(FakeKind.CURRENCY);
+        assertThat(NameHints.forColumn("t", "locale", false, false).text()).isEqualTo(FakeKind.LOCALE);
+        assertThat(NameHints.forColumn("t", "content_type", false, false).text()).isEqualTo(FakeKind.MIME_TYPE);
+        assertThat(NameHints.forColumn("media_attachments", "type", false, false).idPrefix())
+                .isEqualTo("MediaAttachment::");
         assertThat(NameHints.forColumn("t", "discount_pct", true, false).high()).isEqualTo(100);
         assertThat(NameHints.forColumn("t", "status_code", true, false).choices()).contains(200, 404);
         assertThat(NameHints.forColumn("t", "created_at", true, false).temporal())
