@@ -9,7 +9,7 @@ import java.util.Random;
  * Generates a schema of many tables, deterministically (fixed seed): each has an identity primary key, 5-10 more
  * columns of varied types, a CHECK, an index, sometimes a UNIQUE, and 0-2 foreign keys to earlier tables.
  */
-final class WideSchema {
+public final class WideSchema {
 
     private static final String[] TYPES = {"integer", "bigint", "varchar(80)", "text", "numeric(10,2)", "boolean",
         "timestamptz", "date", "uuid", "jsonb", "text[]", "smallint"};
@@ -18,7 +18,7 @@ final class WideSchema {
     }
 
     /** Creates tables t0000..t(n-1) and returns how many foreign keys it declared. */
-    static int create(Connection connection, int tables) throws SQLException {
+    public static int create(Connection connection, int tables) throws SQLException {
         Random random = new Random(42);
         int foreignKeys = 0;
         StringBuilder batch = new StringBuilder();

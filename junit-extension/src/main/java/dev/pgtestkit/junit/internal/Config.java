@@ -46,7 +46,6 @@ public final class Config {
                 .withThreadWait(Duration.ofSeconds(annotation.threadWaitSeconds()))
                 .withResetSequences(annotation.resetSequences())
                 .withDetectOtherSessions(annotation.otherSessions() != SessionCheck.NEVER)
-                .withDetectCommits(annotation.otherSessions() != SessionCheck.NEVER)
                 .withStatementSavepoints(annotation.statementSavepoints())
                 .withIsolationLevel(annotation.isolationLevel());
     }

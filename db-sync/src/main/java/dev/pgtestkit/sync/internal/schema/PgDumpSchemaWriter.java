@@ -39,6 +39,11 @@ public final class PgDumpSchemaWriter implements SchemaWriter {
     private final String password;
     private final boolean grants;
 
+    /** The first pg_dump on the PATH, the password from PGPASSWORD/.pgpass, no privileges. */
+    public PgDumpSchemaWriter() {
+        this(onPath(), null, false);
+    }
+
     /**
      * @param pgDump the pg_dump executable ({@link #onPath()} finds it)
      * @param password the password of the connection's user, or {@code null} to leave it to PGPASSWORD/.pgpass

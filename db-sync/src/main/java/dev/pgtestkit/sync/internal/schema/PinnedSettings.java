@@ -4,13 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Session settings that change how the server prints definitions, pinned while the writer reads and restored
  * afterwards (the connection is the dumper's). An empty search_path makes the server qualify every name outside
- * pg_catalog; the others fix how constants in defaults, checks and partition bounds print.
+ * pg_catalog; the others fix how constants in defaults, checks and partition bounds print, and keep JIT out of
+ * the catalog queries.
  */
 final class PinnedSettings implements AutoCloseable {
 
@@ -31,35 +33,48 @@ final class PinnedSettings implements AutoCloseable {
         settings.put("IntervalStyle", "postgres");
         settings.put("extra_float_digits", "3");
         settings.put("bytea_output", "hex");
+        // The catalog queries' row estimates are far off; with JIT the server spends more time compiling their
+        // plans than running them (core's registry found the same).
+        settings.put("jit", "off");
         return settings;
     }
 
     static PinnedSettings pin(Connection connection) throws SQLException {
         PinnedSettings settings = new PinnedSettings(connection);
+        StringBuilder read = new StringBuilder("SELECT ");
         for (String name : PINNED.keySet()) {
-            settings.previous.put(name, settings.set(name, PINNED.get(name)));
+            read.append(read.length() > 7 ? ", " : "").append("current_setting('").append(name).append("')");
         }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(read.toString())) {
+            rs.next();
+            int column = 1;
+            for (String name : PINNED.keySet()) {
+                settings.previous.put(name, rs.getString(column++));
+            }
+        }
+        settings.set(PINNED);
         return settings;
     }
 
-    /** Sets a setting for the session, returning its value before. */
-    private String set(String name, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT current_setting(?), set_config(?, ?, false)")) {
-            statement.setString(1, name);
-            statement.setString(2, name);
-            statement.setString(3, value);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+    /** Sets the settings for the session, in one statement. */
+    private void set(Map<String, String> values) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append("set_config(?, ?, false)");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int parameter = 1;
+            for (Map.Entry<String, String> setting : values.entrySet()) {
+                statement.setString(parameter++, setting.getKey());
+                statement.setString(parameter++, setting.getValue());
             }
+            statement.executeQuery().close();
         }
     }
 
     @Override
     public void close() throws SQLException {
-        for (Map.Entry<String, String> setting : previous.entrySet()) {
-            set(setting.getKey(), setting.getValue());
-        }
+        set(previous);
     }
 }

@@ -67,6 +67,12 @@ class CatalogSchemaWriterIT {
         }
     }
 
+    /** The registry's model; a hash partition's constraint names its parent by oid, which differs by design. */
+    private static String model(DisposableDatabase db) {
+        return SchemaRegistry.load(db.dataSource()).tables().toString()
+                .replaceAll("satisfies_hash_partition\\('\\d+'::oid", "satisfies_hash_partition('<oid>'::oid");
+    }
+
     /** Writes, restores into an empty database, and compares; returns the scripts. */
     private static SchemaScripts roundTrip(String name, DisposableDatabase source) throws SQLException {
         SchemaScripts scripts = write(source);
@@ -81,8 +87,7 @@ class CatalogSchemaWriterIT {
             assertThat(again.postData()).isEqualTo(normalize(scripts.postData()));
             assertThat(catalog(target)).containsExactlyElementsOf(catalog(source).stream().map(
                     SchemaScriptsSupport::normalize).sorted().toList());
-            assertThat(SchemaRegistry.load(target.dataSource()).tables().toString())
-                    .isEqualTo(normalize(SchemaRegistry.load(source.dataSource()).tables().toString()));
+            assertThat(model(target)).isEqualTo(normalize(model(source)));
             // From the restored copy on, the scripts are a fixed point, byte for byte.
             restore(again, second);
             assertThat(write(second)).isEqualTo(again);

@@ -13,11 +13,15 @@ import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.sync.internal.schema.SchemaWriter.SchemaScripts;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** What the scripts hold: determinism, subsets of tables, and the objects the built-in writer refuses. */
@@ -76,6 +80,48 @@ class SchemaWriterScopeIT {
         List<String> reversed = new ArrayList<>(group);
         Collections.reverse(reversed);
         return reversed;
+    }
+
+    @Test
+    void readsTheCatalogInAFixedNumberOfQueries() throws SQLException {
+        try (DisposableDatabase small = DatabaseTemplate.empty(SERVER).checkout();
+             DisposableDatabase large = DatabaseTemplate.empty(SERVER).checkout()) {
+            execute(small, tables(2));
+            execute(large, tables(60));
+            int smallCount = countStatements(small);
+            assertThat(countStatements(large)).isEqualTo(smallCount);
+            assertThat(smallCount).isLessThan(20);
+        }
+    }
+
+    private static String tables(int count) {
+        StringBuilder sql = new StringBuilder("CREATE SEQUENCE s;");
+        for (int i = 0; i < count; i++) {
+            sql.append("CREATE TABLE t").append(i).append(" (id serial PRIMARY KEY, n integer DEFAULT nextval('s')"
+                    + " CHECK (n > 0), ref integer REFERENCES t0 (id));CREATE INDEX ON t").append(i).append(" (n);")
+                    .append("CREATE VIEW v").append(i).append(" AS SELECT * FROM t").append(i).append(';');
+        }
+        return sql.toString();
+    }
+
+    /** Statements the writer creates on its connection (each runs one query). */
+    private static int countStatements(DisposableDatabase db) throws SQLException {
+        AtomicInteger statements = new AtomicInteger();
+        try (Connection c = db.connect()) {
+            Connection counting = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("createStatement") || method.getName().equals("prepareStatement")) {
+                            statements.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            new CatalogSchemaWriter().write(counting, t -> true);
+        }
+        return statements.get();
     }
 
     @Test
