@@ -77,7 +77,8 @@ public final class Workers implements AutoCloseable {
         return results;
     }
 
-    private static <R> R await(Future<R> future) throws SQLException, IOException {
+    /** The future's result, with the worker's SQLException or IOException rethrown as itself. */
+    public static <R> R await(Future<R> future) throws SQLException, IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -3,9 +3,9 @@ package dev.pgtestkit.sync.internal.dump;
 import dev.pgtestkit.sync.DumpManifest.TableEntry;
 import dev.pgtestkit.sync.PgDatabase;
 import dev.pgtestkit.sync.internal.Sessions;
+import dev.pgtestkit.sync.internal.Workers;
 import dev.pgtestkit.sync.internal.mask.MaskingPlan;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,7 +72,7 @@ final class ParallelDump {
             }
             List<TableEntry> entries = new ArrayList<>();
             for (TablePlan plan : plans) {
-                entries.add(await(futures.get(plan)));
+                entries.add(Workers.await(futures.get(plan)));
             }
             return entries;
         } finally {
@@ -95,33 +94,6 @@ final class ParallelDump {
         } catch (SQLException | RuntimeException e) {
             close(c);
             throw e;
-        }
-    }
-
-    private static TableEntry await(Future<TableEntry> future) throws SQLException, IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException s) {
-                throw s;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
         }
     }
 
