@@ -65,7 +65,7 @@ public final class Demo {
     static final String PRODUCTION_PREFIX = "pgtestkit_demo_production_";
     static final int USERS = 300;
     static final int JOBS = 4_000;
-    static final int SYNC_STATES = 30_000;
+    static final int SYNC_STATES = 12_000;
     static final Duration SLOW = Duration.ofMillis(5);
     private static final int SYNC_RUNS = 3;
     private static final int NOTES_PER_ACCOUNT = 30;
@@ -220,7 +220,7 @@ public final class Demo {
         share.prepare(production, test);
         DumpManifest dump = step("Masked dump", () -> share.dumpMasked(production), m -> m.totalRows() + " rows of "
                 + m.tables().size() + " tables from production under one snapshot, sorted COPY text and a manifest"
-                + " of checksums; user ids, tokens and messages masked by " + share.policyFile().getFileName()
+                + " of checksums; tokens, note ids and messages masked by " + share.policyFile().getFileName()
                 + " (production fails closed on undecided sensitive columns)");
         out.println("   output: " + share.dumpDirectory() + " (policy: " + share.policyFile() + ")");
         GitResult commit = step("Git commit", share::commit, GitResult::summary);
