@@ -36,6 +36,10 @@ final class SqlInfo {
     /** Names of the CTEs, which are no tables. */
     private final java.util.Set<String> cteNames;
     final int placeholders;
+    /** Creates a temporary table (or view, sequence) that only its session sees. */
+    final boolean createsTemporary;
+    /** Ends the transaction ({@code COMMIT}, {@code ROLLBACK}…, as SQL text). */
+    final boolean endsTransaction;
     /** pgtestkit's own statement ({@link dev.pgtestkit.querylog.QueryLogger#INTERNAL_MARKER}): not recorded. */
     final boolean internal;
     /** Ordinals (1-based, ascending) of the JDBC parameters bound to LIMIT or OFFSET. */
@@ -47,6 +51,11 @@ final class SqlInfo {
     int executions;
     /** The last call site captured for this statement, reused between samples. */
     volatile CallSite lastCallSite;
+    /**
+     * Set when a plan could not be captured on a separate connection because that connection does not see the
+     * statement's table: a session that knows it has such tables explains it again on itself.
+     */
+    volatile boolean tableInvisibleElsewhere;
     /** The plan captured for this statement, reused while it stays slow. */
     volatile CompletableFuture<dev.pgtestkit.querylog.QueryPlan> plan;
 
@@ -64,6 +73,8 @@ final class SqlInfo {
         this.cteNames = SqlStructure.cteNames(tokens);
         this.secretParameters = secretParameters(tokens, columns, rules);
         this.placeholders = count(tokens, Kind.JDBC_PARAM);
+        this.createsTemporary = SqlStructure.createsTemporary(tokens);
+        this.endsTransaction = SqlStructure.endsTransaction(tokens);
         this.internal = sql.stripLeading().startsWith(dev.pgtestkit.querylog.QueryLogger.INTERNAL_MARKER);
         this.pagingParameters = pagingParameters(tokens);
         this.parse = parser == null ? NOT_PARSED : parser.submit(sql);
