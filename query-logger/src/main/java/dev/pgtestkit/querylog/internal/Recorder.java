@@ -49,7 +49,7 @@ public final class Recorder implements AutoCloseable {
         this.config = config;
         this.planDataSource = Wrappers.unwrapped(config.planDataSource());
         this.slowNanos = config.slowThreshold() == null ? Long.MAX_VALUE : config.slowThreshold().toNanos();
-        this.sqlCache = SqlInfoCache.forLogger(config.statementCacheSize(), config.redaction(),
+        this.sqlCache = SqlInfoCache.forLogger(config.statementCacheSize(), config.redaction(), config.schemaOf(),
                 config.parseWithJSqlParser() ? SqlParserService.SHARED : null);
         this.callSites = new CallSites(config.callSites(), config.callSiteExclusions());
         this.history = new EventHistory(config.historySize());
@@ -105,7 +105,7 @@ public final class Recorder implements AutoCloseable {
     }
 
     SqlInfo sql(String sql, boolean jdbc) {
-        return sqlCache.get(sql, jdbc);
+        return sqlCache.get(sql, jdbc, config.redaction(), config.schemaOf());
     }
 
     SqlInfoCache sqlCache() {

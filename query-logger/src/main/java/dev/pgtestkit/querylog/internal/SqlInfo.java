@@ -59,13 +59,15 @@ final class SqlInfo {
     /** The plan captured for this statement, reused while it stays slow. */
     volatile CompletableFuture<dev.pgtestkit.querylog.QueryPlan> plan;
 
-    private SqlInfo(String sql, boolean jdbc, List<Token> tokens, RedactionRules rules, SqlParserService parser) {
+    private SqlInfo(String sql, boolean jdbc, List<Token> tokens, RedactionRules rules,
+            java.util.function.Function<String, String> schemaOf, SqlParserService parser) {
         this.sql = sql;
         this.jdbc = jdbc;
         String[] columns = LiteralColumns.columns(tokens, rules);
         this.displaySql = SqlText.redactConstants(sql, tokens, columns, rules);
         this.secretConstants = SqlText.secretConstants(tokens, columns, rules);
-        this.normalized = SqlNormalizer.normalize(tokens);
+        this.normalized = SqlNormalizer.normalize(
+                schemaOf == null ? tokens : SchemaQualification.unqualified(tokens, schemaOf));
         this.lexerType = SqlStructure.type(tokens);
         this.lexerTables = SqlStructure.tables(tokens);
         this.multiStatement = SqlStructure.isMultiStatement(tokens);
@@ -80,9 +82,18 @@ final class SqlInfo {
         this.parse = parser == null ? NOT_PARSED : parser.submit(sql);
     }
 
-    /** Analyzes {@code sql}; {@code jdbc} reads {@code ?} as placeholders; a null parser skips JSqlParser. */
+    /** Analyzes {@code sql} without a catalog (see the other overload). */
     static SqlInfo analyze(String sql, boolean jdbc, RedactionRules rules, SqlParserService parser) {
-        return new SqlInfo(sql, jdbc, SqlLexer.tokenize(sql, jdbc), rules, parser);
+        return analyze(sql, jdbc, rules, null, parser);
+    }
+
+    /**
+     * Analyzes {@code sql}; {@code jdbc} reads {@code ?} as placeholders; {@code schemaOf} (may be null) drops
+     * redundant schema qualifiers from the normal form; a null parser skips JSqlParser.
+     */
+    static SqlInfo analyze(String sql, boolean jdbc, RedactionRules rules,
+            java.util.function.Function<String, String> schemaOf, SqlParserService parser) {
+        return new SqlInfo(sql, jdbc, SqlLexer.tokenize(sql, jdbc), rules, schemaOf, parser);
     }
 
     /** Whether the value bound to JDBC parameter {@code index} (1-based) belongs to a secret column. */
