@@ -24,7 +24,11 @@ public final class LoggingConnection extends DelegatingConnection {
     private final List<LoggingStatement> awaitingResults = new ArrayList<>(2);
     /** This session created a temporary table: plans of its slow statements are captured on it. */
     private volatile boolean temporaryTables;
-    /** DDL ran in the open transaction: what it created no other session sees until the commit. */
+    /**
+     * DDL ran since the last commit or rollback: what it created no other session sees until the commit. Set
+     * whatever {@code getAutoCommit()} says (a test-transaction engine's connection reports auto-commit while it
+     * holds everything in one transaction); at worst a committed table is explained on the session too.
+     */
     private volatile boolean uncommittedDdl;
     /** A plan on another connection did not see a table of one of this session's statements. */
     volatile boolean privateTablesFound;
@@ -54,7 +58,7 @@ public final class LoggingConnection extends DelegatingConnection {
             temporaryTables = true;
         } else if (info.endsTransaction) {
             uncommittedDdl = false;
-        } else if (info.lexerType == StatementType.DDL && !uncommittedDdl && inTransaction()) {
+        } else if (info.lexerType == StatementType.DDL && !uncommittedDdl) {
             uncommittedDdl = true;
         }
     }
@@ -70,14 +74,6 @@ public final class LoggingConnection extends DelegatingConnection {
     /** The raw connection beneath the logger (what a session plan runs on). */
     Connection session() {
         return delegate;
-    }
-
-    private boolean inTransaction() {
-        try {
-            return !delegate.getAutoCommit();
-        } catch (SQLException e) {
-            return true;
-        }
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.function.Function;
  */
 final class SchemaQualification {
 
+    private static final List<String> TABLE_WORDS = List.of("FROM", "JOIN", "INTO", "UPDATE", "TABLE", "ONLY",
+            "USING");
+
     private SchemaQualification() {
     }
 
@@ -35,9 +38,15 @@ final class SchemaQualification {
         return out != null ? out : tokens;
     }
 
-    /** Whether tokens {@code i, i+1, i+2} are {@code schema . name} with {@code name} resolving to that schema. */
+    /**
+     * Whether tokens {@code i, i+1, i+2} are {@code schema . name} in a table position ({@code FROM}, {@code JOIN},
+     * {@code INTO}, {@code UPDATE}, {@code TABLE}, {@code ONLY}, {@code USING}) with {@code name} resolving to that
+     * schema. Only there: {@code u.id} elsewhere is a column of an alias, and asking the catalog about every such
+     * pair would load it for nothing.
+     */
     private static boolean redundantQualifier(List<Token> tokens, int i, Function<String, String> schemaOf) {
-        if (i + 2 >= tokens.size() || !tokens.get(i + 1).isPunct(".") || (i > 0 && tokens.get(i - 1).isPunct("."))) {
+        if (i == 0 || i + 2 >= tokens.size() || !tokens.get(i + 1).isPunct(".") || !isTablePosition(tokens.get(i - 1))
+                || (i + 3 < tokens.size() && tokens.get(i + 3).isPunct("."))) {
             return false;
         }
         String schema = identifier(tokens.get(i));
@@ -52,6 +61,15 @@ final class SchemaQualification {
             return false; // unknown: keep the qualifier
         }
         return schema.equals(resolved);
+    }
+
+    private static boolean isTablePosition(Token previous) {
+        for (String word : TABLE_WORDS) {
+            if (previous.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The identifier as the server reads it (unquoted words fold to lower case), or null for other tokens. */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * {@link SqlInfo} per SQL string, so the lexer and JSqlParser see each distinct string once. Bounded: when full it
