@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 public final class DatabaseLoader {
 
     /**
+     * How the load runs.
+     *
      * @param format            COPY format
      * @param threads           generator threads
      * @param chunkRows         rows per chunk
