@@ -34,7 +34,7 @@ public record Hint(FakeKind text, String idPrefix, Long low, Long high, long[] c
         EPOCH_MILLIS
     }
 
-    public enum Json { OBJECT, URL_LIST, WORD_LIST, DAY_LIST, NAME_LIST, PERMISSIONS }
+    public enum Json { OBJECT, URL_LIST, WORD_LIST, DAY_LIST, NAME_LIST, PERMISSIONS, SETTINGS, ADDRESS, METADATA }
 
     Hint withText(FakeKind kind) {
         return new Hint(kind, idPrefix, low, high, choices, nullFraction, trueProbability, temporal, json);

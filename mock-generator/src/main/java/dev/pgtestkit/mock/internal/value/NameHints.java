@@ -90,6 +90,10 @@ public final class NameHints {
             case "days" -> Json.DAY_LIST;
             case "entities", "participants", "names", "assignees" -> Json.NAME_LIST;
             case "permissions", "scopes", "roles" -> Json.PERMISSIONS;
+            case "settings", "preferences", "prefs", "config", "configuration", "options" -> Json.SETTINGS;
+            case "address", "location", "geo" -> Json.ADDRESS;
+            case "metadata", "meta", "attributes", "attrs", "properties", "props", "extra", "details", "context",
+                 "payload", "data", "info" -> Json.METADATA;
             default -> Json.OBJECT;
         };
     }
