@@ -12,8 +12,42 @@ final class SessionSql {
     static final String DATABASE_TRAITS = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgdeferrable),"
             + " current_setting('default_transaction_isolation')";
 
-    /** Session-level advisory locks survive ROLLBACK; a pooled session must not carry them to the next test. */
-    static final String UNLOCK_ADVISORY = "SELECT pg_advisory_unlock_all()";
+    /**
+     * What a rollback leaves of a test in the session, cleared before the next test: session-level advisory locks and
+     * the sequences' {@code currval}/{@code lastval}. (Settings, temporary tables, cursors and LISTEN are
+     * transactional: the rollback undoes them. SQL {@code PREPARE}d statements are not; see {@link #PREPARED}.)
+     */
+    static final String RESET_SESSION = "SELECT pg_advisory_unlock_all();\nDISCARD SEQUENCES";
+
+    static final String PREPARED_LABEL = "pgtestkit_prepared";
+
+    /**
+     * Statements the test {@code PREPARE}d in SQL (they survive ROLLBACK), deallocated one by one: PgJDBC's own
+     * server-prepared statements ({@code from_sql} false) stay, so its statement cache stays valid.
+     */
+    static final String PREPARED = "SELECT name AS " + PREPARED_LABEL + " FROM pg_prepared_statements WHERE from_sql";
+
+    /** The savepoint at the bottom of a test transaction: only pgtestkit's transaction has it. */
+    static final String MARKER = "pgtestkit_tx";
+
+    static final String COMMITS_LABEL = "pgtestkit_commits";
+
+    /**
+     * Transactions committed on the test database so far, by every session (a backend reports its commits when it
+     * goes idle and when it exits), and the server's clock.
+     */
+    static final String COMMITS = "SELECT pg_stat_get_db_xact_commit(d.oid) AS " + COMMITS_LABEL
+            + ", clock_timestamp()::text FROM pg_database d WHERE d.datname = current_database()";
+
+    /**
+     * Whether autovacuum worked on the database since the given time (less a margin: a worker reports its commits
+     * when it exits, after its last table): its transactions move the commit counter too.
+     */
+    static final String AUTOVACUUM_SINCE = "SELECT EXISTS (SELECT 1 FROM pg_stat_get_activity(NULL) a"
+            + " WHERE a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            + " AND a.backend_type = 'autovacuum worker')"
+            + " OR EXISTS (SELECT 1 FROM pg_stat_all_tables"
+            + " WHERE greatest(last_autovacuum, last_autoanalyze) > ?::timestamptz - interval '60 seconds')";
 
     /** Session activity is cached per transaction; the test transaction is long, so drop the cached copy first. */
     static final String CLEAR_ACTIVITY_SNAPSHOT = "SELECT pg_stat_clear_snapshot()";

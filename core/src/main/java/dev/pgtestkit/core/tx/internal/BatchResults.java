@@ -1,0 +1,48 @@
+package dev.pgtestkit.core.tx.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one of pgtestkit's multi-statement calls on the pinned session read, told apart by the first column. */
+final class BatchResults {
+
+    final OtherSessions others = new OtherSessions();
+    final List<String> prepared = new ArrayList<>();
+    long commits = -1;
+    String at;
+
+    /** Executes the prepared batch and reads every result set it returns. */
+    static BatchResults run(Statement statement) throws SQLException {
+        BatchResults results = new BatchResults();
+        boolean isResultSet = ((PreparedStatement) statement).execute();
+        while (isResultSet || statement.getUpdateCount() != -1) {
+            if (isResultSet) {
+                results.read(statement.getResultSet());
+            }
+            isResultSet = statement.getMoreResults();
+        }
+        return results;
+    }
+
+    private void read(ResultSet rows) throws SQLException {
+        String label = rows.getMetaData().getColumnLabel(1);
+        if (SessionSql.OTHER_SESSIONS_LABEL.equals(label)) {
+            others.read(rows);
+            return;
+        }
+        try (rows) {
+            while (rows.next()) {
+                if (SessionSql.PREPARED_LABEL.equals(label)) {
+                    prepared.add(rows.getString(1));
+                } else if (SessionSql.COMMITS_LABEL.equals(label)) {
+                    commits = rows.getLong(1);
+                    at = rows.getString(2);
+                }
+            }
+        }
+    }
+}
