@@ -11,28 +11,40 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure a migrated template database exists, built once however many JVMs share the server. A template is built
- * under a name of the building run ({@code <template>_r<run key>}, see {@link RunLease}), marked {@code IS_TEMPLATE},
+ * under a name of its own ({@code <template>_r<run key>_<build>}, see {@link RunLease}), marked {@code IS_TEMPLATE},
  * then renamed to its final name: database names are unique in the whole cluster, so a template under its final name
  * is always complete, whichever database the builders' URLs name, and a build a killed JVM left is recognised (its
  * lease is gone) and dropped. A JVM that finds a live run building the template waits for it; a session advisory
- * lock on the admin database makes JVMs with the same admin database wait before they even look.
+ * lock on the admin database makes JVMs with the same admin database wait before they even look, and builders in one
+ * JVM (whatever server object or admin database they use) take turns on a lock of the JVM first.
  */
 public final class TemplateBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplateBuilder.class);
     private static final Duration WAIT_FOR_OTHER_BUILD = Duration.ofMinutes(10);
+    private static final ConcurrentMap<String, Object> IN_JVM = new ConcurrentHashMap<>();
+    private static final AtomicInteger BUILDS = new AtomicInteger();
 
     private TemplateBuilder() {
     }
 
     /** Builds the template {@code name} from its sources unless it already exists; returns true when built. */
     public static boolean ensure(PostgresServer server, String name, TemplateDescription source) {
+        synchronized (IN_JVM.computeIfAbsent(name, key -> new Object())) { // same cluster or not: turns are cheap
+            return ensureLocked(server, name, source);
+        }
+    }
+
+    private static boolean ensureLocked(PostgresServer server, String name, TemplateDescription source) {
         RunLease lease = RunLease.of(server);
         try (Connection lock = server.connect(server.adminDatabase())) {
             lock.setAutoCommit(true);
@@ -97,7 +109,7 @@ public final class TemplateBuilder {
     private static boolean build(PostgresServer server, RunLease lease, Connection admin, String name,
                                  TemplateDescription source) throws SQLException {
         long start = System.nanoTime();
-        String building = name + "_" + lease.token();
+        String building = name + "_" + lease.token() + "_" + BUILDS.incrementAndGet();
         server.createDatabase(building, "template0");
         try {
             apply(building, source);
@@ -110,7 +122,7 @@ public final class TemplateBuilder {
                 return false;
             }
         } catch (RuntimeException | SQLException e) {
-            server.dropDatabase(building);
+            dropFailedBuild(server, admin, building, e);
             throw e;
         }
         server.retain(building);
@@ -119,9 +131,19 @@ public final class TemplateBuilder {
         return true;
     }
 
+    /** Drops a build that failed (marked as a template or not) without hiding why it failed. */
+    private static void dropFailedBuild(PostgresServer server, Connection admin, String building, Exception cause) {
+        try {
+            dropTemplate(server, admin, building);
+        } catch (RuntimeException | SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     /**
-     * Renames the finished build to the template's name; false when that name exists (another JVM finished first).
-     * A session closed by the build may not have exited yet (55006): retried for a while.
+     * Renames the finished build to the template's name; false when that name exists (another JVM finished first:
+     * 42P04, or 23505 when its rename committed while this one waited on it). A session closed by the build may not
+     * have exited yet (55006): retried for a while.
      */
     private static boolean publish(Connection admin, String building, String name) throws SQLException {
         for (int attempt = 0; ; attempt++) {
@@ -129,7 +151,7 @@ public final class TemplateBuilder {
                 execute(admin, "ALTER DATABASE " + Identifiers.quote(building) + " RENAME TO " + Identifiers.quote(name));
                 return true;
             } catch (SQLException e) {
-                if ("42P04".equals(e.getSQLState())) {
+                if ("42P04".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
                     return false;
                 }
                 if (!"55006".equals(e.getSQLState()) || attempt >= 100) {

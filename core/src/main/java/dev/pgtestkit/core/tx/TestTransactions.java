@@ -30,20 +30,22 @@ public final class TestTransactions implements AutoCloseable {
 
     private final DisposableDatabase database;
     private final ConnectionPool pool;
-    private final CommitWatch commits = new CommitWatch();
+    private final CommitWatch commits;
     private volatile DatabaseTraits traits;
     private volatile DataSource planDataSource;
 
-    private TestTransactions(DisposableDatabase database, ConnectionPool pool) {
+    private TestTransactions(DisposableDatabase database, ConnectionPool pool, CommitWatch commits) {
         this.database = database;
         this.pool = pool;
+        this.commits = commits;
     }
 
     /** Test transactions on the database; configures its sessions for savepoints and names them (see README). */
     public static TestTransactions on(DisposableDatabase database) {
         Objects.requireNonNull(database, "database");
         try {
-            return new TestTransactions(database, new ConnectionPool(database.dataSource()));
+            CommitWatch commits = new CommitWatch();
+            return new TestTransactions(database, new ConnectionPool(database.dataSource(), commits), commits);
         } catch (SQLException e) {
             throw new ConnectionException("Cannot prepare connections to " + database.name() + ": "
                     + e.getMessage(), e.getSQLState(), e);
@@ -84,7 +86,7 @@ public final class TestTransactions implements AutoCloseable {
     public DataSource planDataSource() {
         DataSource dataSource = planDataSource;
         if (dataSource == null) {
-            dataSource = PhysicalConnections.explainDataSource(database);
+            dataSource = commits.counted(PhysicalConnections.explainDataSource(database));
             planDataSource = dataSource;
         }
         return dataSource;

@@ -6,22 +6,27 @@ import dev.pgtestkit.core.DatabaseTemplate;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
+import dev.pgtestkit.core.TemplateSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +110,84 @@ class SharedServerSafetyIT {
         } finally {
             server.dropDatabase(otherAdmin);
         }
+    }
+
+    /**
+     * Another JVM publishes the same template while this one renames its finished build to the template's name: this
+     * rename waits on the other one's and then fails on the unique name (23505), after which this JVM drops its copy
+     * and uses the other's template. (Before, the failure was rethrown and the attempt to drop the build, still marked
+     * as a template, failed with "cannot drop a template database".)
+     */
+    @Test
+    void aBuildThatLosesTheRaceToPublishDropsItsCopyAndUsesTheWinners() throws Exception {
+        CountDownLatch applied = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<String> building = new AtomicReference<>();
+        TemplateSource source = context -> {
+            context.checksum(UUID.randomUUID().toString());
+            context.onBuild(database -> {
+                createTable(database);
+                building.set(database);
+                applied.countDown();
+                go.await(2, TimeUnit.MINUTES);
+            });
+        };
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            Future<DatabaseTemplate> build = one.submit(() -> DatabaseTemplate.builder(server).source(source)
+                    .poolSize(0).buildOwned());
+            assertThat(applied.await(2, TimeUnit.MINUTES)).isTrue();
+            String template = building.get().replaceAll("_r[0-9a-z]+_[0-9]+$", "");
+            String rival = PostgresServer.DATABASE_PREFIX + "rival_" + UUID.randomUUID().toString().substring(0, 8);
+            server.createDatabase(rival, null);
+            createTable(rival);
+            try (Connection other = server.connect(server.adminDatabase()); Statement st = other.createStatement()) {
+                st.execute("ALTER DATABASE " + rival + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+                other.setAutoCommit(false);
+                st.execute("ALTER DATABASE " + rival + " RENAME TO " + template); // the other JVM, not committed
+                go.countDown();
+                awaitRenameWaiting(template);
+                other.commit();
+            }
+            DatabaseTemplate built = build.get(2, TimeUnit.MINUTES);
+            assertThat(built.name()).isEqualTo(template);
+            assertThat(built.wasBuiltHere()).isFalse();
+            assertThat(server.databases(template)).containsExactly(template);
+            try (DisposableDatabase clone = built.checkout(); Connection c = clone.connect();
+                 Statement st = c.createStatement()) {
+                st.execute("SELECT count(*) FROM built_once");
+            }
+            dropTemplate(template);
+        } finally {
+            go.countDown();
+            one.shutdownNow();
+        }
+    }
+
+    private void createTable(String database) throws SQLException {
+        try (Connection c = server.connect(database); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE built_once (id int)");
+        }
+    }
+
+    /** Until this JVM's rename of its build to the template's name waits on the other's uncommitted one. */
+    private void awaitRenameWaiting(String template) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        try (Connection admin = server.connect(server.adminDatabase());
+             PreparedStatement ps = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE"
+                     + " wait_event_type = 'Lock' AND query LIKE ?")) {
+            ps.setString(1, "%RENAME TO%" + template + "%");
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rows = ps.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+        throw new AssertionError("the build's rename never waited on the other JVM's");
     }
 
     @Test

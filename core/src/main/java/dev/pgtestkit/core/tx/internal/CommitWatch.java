@@ -1,21 +1,25 @@
 package dev.pgtestkit.core.tx.internal;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
 /**
- * The commit counter of one database as the last test on it left it, so that commits between two tests (a
- * connection the earlier test closed as it ended: its backend reports its commits only when it exits) are blamed on
- * the earlier test, not on the next one. One per database; thread-safe.
+ * The commit counter of one database as the last test on it left it, so that commits between two tests are blamed on
+ * the earlier test, not on the next one; and the sessions of others that outlived a full wait for them to exit (open
+ * sessions: the check does not wait for them again). One per database; thread-safe.
  */
 public final class CommitWatch {
 
-    private long lastCommits = -1;
-    private String lastTest;
-    private String lastAt;
+    private final Set<Integer> stayed = new HashSet<>();
+    private final AtomicLong sessionAttempts = new AtomicLong();
+    private final AtomicLong sessionsOpened = new AtomicLong();
+    private CommitWindow lastEnd;
 
-    /** The end of a test: the counter and the server's clock then. */
-    synchronized void ended(String test, long commits, String at) {
-        lastCommits = commits;
-        lastTest = test;
-        lastAt = at;
+    /** The end of a test: the counter, the server's clock and autovacuum's presence then. */
+    synchronized void ended(String test, BatchResults reading) {
+        lastEnd = CommitWindow.of("test " + test + " ended", reading);
     }
 
     /**
@@ -23,10 +27,36 @@ public final class CommitWatch {
      * test has ended since the last {@link #forget()}.
      */
     synchronized CommitWindow movedSince(long commits) {
-        if (lastTest == null || commits <= lastCommits) {
-            return null;
-        }
-        return new CommitWindow("test " + lastTest + " ended", lastCommits, lastAt);
+        return lastEnd == null || commits <= lastEnd.commits() ? null : lastEnd;
+    }
+
+    /**
+     * The DataSource, counting the sessions it opens as pgtestkit's own (pinned ones, or ones for plans), so the check
+     * can tell sessions others established from these.
+     */
+    public DataSource counted(DataSource dataSource) {
+        return new CountedDataSource(dataSource, sessionAttempts, sessionsOpened);
+    }
+
+    /** Sessions of pgtestkit's own on the database whose opening has ended. */
+    long sessionsOpened() {
+        return sessionsOpened.get();
+    }
+
+    /** Sessions of pgtestkit's own on the database whose opening has begun. */
+    long sessionAttempts() {
+        return sessionAttempts.get();
+    }
+
+    /** Whether any of the sessions is not known to stay open: then it may be exiting, and the check waits for it. */
+    synchronized boolean waitsFor(Set<Integer> sessions) {
+        return !stayed.containsAll(sessions);
+    }
+
+    /** The sessions still there after a full wait: open ones. Those gone meanwhile are forgotten. */
+    synchronized void stayed(Set<Integer> sessions) {
+        stayed.clear();
+        stayed.addAll(sessions);
     }
 
     /**
@@ -34,7 +64,6 @@ public final class CommitWatch {
      * test (a test without a transaction ran on the database).
      */
     public synchronized void forget() {
-        lastTest = null;
-        lastCommits = -1;
+        lastEnd = null;
     }
 }

@@ -59,13 +59,11 @@ public final class TestLevels {
         if (pinned.watchesCommits()) {
             parts.add(SessionSql.COMMITS);
         }
-        BatchResults results;
         try {
-            results = pinned.prepared(String.join(";\n", parts), BatchResults::run);
+            CommitCheck.start(pinned, test, CommitCheck.read(pinned, String.join(";\n", parts)));
         } catch (SQLException e) {
             throw failure("begin the test transaction of " + test, e);
         }
-        startWindow(pinned, test, results);
     }
 
     /** At the start of a test of a class level: reads the commit counter the end of the test compares. */
@@ -74,32 +72,11 @@ public final class TestLevels {
             pinned.window(null);
             return;
         }
-        BatchResults results;
         try {
-            results = pinned.prepared(SessionSql.CLEAR_ACTIVITY_SNAPSHOT + ";\n" + SessionSql.COMMITS,
-                    BatchResults::run);
+            CommitCheck.start(pinned, test, CommitCheck.read(pinned, SessionSql.CLEAR_ACTIVITY_SNAPSHOT + ";\n"
+                    + SessionSql.COMMITS));
         } catch (SQLException e) {
             throw failure("begin test " + test, e);
-        }
-        startWindow(pinned, test, results);
-    }
-
-    /**
-     * Opens the test's window of the commit check, after checking the time since the last window closed: the class
-     * fixtures' (since the class transaction began) or the gap since the last test on the database ended.
-     */
-    private static void startWindow(PinnedConnection pinned, String test, BatchResults results) {
-        if (results.commits < 0) {
-            pinned.window(null);
-            return;
-        }
-        CommitWindow prior = pinned.window();
-        CommitWindow before = prior != null ? (results.commits > prior.commits() ? prior : null)
-                : pinned.commitWatch().movedSince(results.commits);
-        pinned.window(new CommitWindow(test + " began", results.commits, results.at));
-        if (before != null && !autovacuumSince(pinned, before.at(), true)) {
-            throw TransactionErrors.committedBetween(before, results.commits - before.commits(), test,
-                    pinned.database());
         }
     }
 
@@ -151,7 +128,7 @@ public final class TestLevels {
         CommitWindow window = pinned.window();
         BatchResults results;
         try {
-            results = pinned.prepared(batch(pinned, level, end, window != null), BatchResults::run);
+            results = CommitCheck.read(pinned, batch(pinned, level, end, window != null));
         } catch (SQLException e) {
             handleEndFailure(pinned, level, test, e);
             return;
@@ -162,40 +139,17 @@ public final class TestLevels {
             deallocate(pinned, results.prepared, level != null);
         }
         pinned.window(null);
-        if (window != null && results.commits >= 0) {
-            pinned.commitWatch().ended(test, results.commits, results.at);
+        long committed;
+        try {
+            committed = CommitCheck.end(pinned, window, results, test, level != null);
+        } catch (SQLException e) {
+            throw failure("read the commit counter again at the end of test " + test, e);
         }
         if (!results.others.isEmpty()) {
             checkOtherSessions(pinned, results.others, level != null, test);
         }
-        long committed = window == null || results.commits < 0 ? 0 : results.commits - window.commits();
-        if (committed > 0 && !autovacuumSince(pinned, window.at(), level != null)) {
+        if (committed > 0) {
             throw TransactionErrors.committedDuring(window, committed, test, pinned.database());
-        }
-    }
-
-    /**
-     * Whether autovacuum may have moved the commit counter since {@code at}: then commits cannot be blamed on a test.
-     * Runs only when the counter moved.
-     */
-    private static boolean autovacuumSince(PinnedConnection pinned, String at, boolean inTransaction) {
-        try {
-            return pinned.internal(statement -> {
-                statement.execute(SessionSql.CLEAR_ACTIVITY_SNAPSHOT);
-                boolean found;
-                try (PreparedStatement query = pinned.physical().prepareStatement(SessionSql.AUTOVACUUM_SINCE)) {
-                    query.setString(1, at);
-                    try (ResultSet rows = query.executeQuery()) {
-                        found = rows.next() && rows.getBoolean(1);
-                    }
-                }
-                if (!inTransaction) {
-                    statement.execute("ROLLBACK");
-                }
-                return found;
-            });
-        } catch (SQLException e) {
-            throw failure("tell autovacuum's commits from a test's", e);
         }
     }
 
