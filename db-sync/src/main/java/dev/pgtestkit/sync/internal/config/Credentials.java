@@ -57,7 +57,9 @@ public final class Credentials {
             throw url.invalid(file, "is not a valid PostgreSQL JDBC URL: write"
                     + " jdbc:postgresql://host:5432/database?user=name");
         }
-        if (props.getProperty("password") != null) {
+        // The URL's own text: PgJDBC's parseURL also fills in a password from the password file (~/.pgpass,
+        // org.postgresql.pgpassfile), which is where a password belongs and must not be refused.
+        if (jdbc.matches("(?is)[^?]*\\?(.*&)?password=.*")) {
             throw url.invalid(file, "contains a password, which is never read from the configuration" + hint);
         }
         return jdbc;
