@@ -7,10 +7,12 @@ import dev.pgtestkit.core.internal.SharedServers;
 import dev.pgtestkit.core.internal.SqlScripts;
 import dev.pgtestkit.core.internal.TemplateBuilder;
 import dev.pgtestkit.core.internal.TemplateDescription;
+import dev.pgtestkit.core.internal.Templates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,6 +81,20 @@ public final class DatabaseTemplate implements AutoCloseable {
     public DisposableDatabase checkout() {
         String clone = pool.take();
         return new DisposableDatabase(server, clone, pool::discard);
+    }
+
+    /**
+     * Drops pgtestkit's template databases on the server that no JVM has used for {@code unusedFor} or longer
+     * ({@link Duration#ZERO}: all of them; the next run builds what it needs again) and returns their names. Templates
+     * not used for {@code pgtestkit.templateGrace} (an ISO-8601 duration, default 7 days) are dropped anyway whenever a
+     * new template is built, as when a migration changed. Clones and other databases are not touched.
+     */
+    public static List<String> dropUnusedTemplates(PostgresServer server, Duration unusedFor) {
+        Objects.requireNonNull(server, "server");
+        if (unusedFor.isNegative()) {
+            throw new IllegalArgumentException("unusedFor must not be negative, was " + unusedFor);
+        }
+        return Templates.dropUnused(server, unusedFor, null);
     }
 
     /** Clones ready in the pool right now (a checkout takes one without waiting for the server). */

@@ -41,12 +41,22 @@ public final class DisposableDatabase implements AutoCloseable {
 
     /** A new DataSource for this database (credentials included); each call returns a new, unpooled one. */
     public DataSource dataSource() {
+        requireOpen();
         return server.dataSource(name);
     }
 
     /** A new connection; the caller closes it. */
     public Connection connect() {
+        requireOpen();
         return server.connect(name);
+    }
+
+    private void requireOpen() {
+        if (closed && !kept) {
+            throw new IllegalStateException("Database '" + name + "' was closed, which dropped it: a "
+                    + "DisposableDatabase serves until close(). Check out a new one (DatabaseTemplate.checkout()), or "
+                    + "keep() it before closing it.");
+        }
     }
 
     /**

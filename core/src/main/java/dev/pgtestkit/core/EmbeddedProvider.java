@@ -109,7 +109,7 @@ public final class EmbeddedProvider implements PostgresProvider {
         EmbeddedCluster cluster = EmbeddedCluster.start(baseDir, version, settings, startTimeout, keptData);
         try {
             JdbcServer.Endpoint endpoint = new JdbcServer.Endpoint("127.0.0.1", cluster.port(), cluster.superuser(),
-                    null, "postgres", Map.of());
+                    cluster.password(), "postgres", Map.of());
             JdbcServer server = new JdbcServer(name(), endpoint, false, cluster::stop);
             if (cluster.reused()) {
                 dropLeftovers(server);

@@ -72,7 +72,21 @@ public final class UrlProvider implements PostgresProvider {
         return comma < 0 ? list : list.substring(0, comma);
     }
 
+    /** {@code user:password@} in the authority, which PgJDBC would take for part of the host name. */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile(
+            "^(jdbc:postgresql://)([^/?#@]*)@(.*)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     static JdbcServer.Endpoint parse(String url) {
+        java.util.regex.Matcher userInfo = url == null ? null : USER_INFO.matcher(url);
+        String infoUser = null;
+        String infoPassword = null;
+        if (userInfo != null && userInfo.matches()) {
+            String[] parts = userInfo.group(2).split(":", 2);
+            infoUser = java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8);
+            infoPassword = parts.length > 1 ? java.net.URLDecoder.decode(parts[1],
+                    java.nio.charset.StandardCharsets.UTF_8) : null;
+            url = userInfo.group(1) + userInfo.group(3); // the driver never sees the password in a host name
+        }
         Properties props = url == null ? null : Driver.parseURL(url, null);
         if (props == null) {
             throw new ProvisioningException("Not a PostgreSQL JDBC URL: '" + redact(url) + "'. Expected e.g. "
@@ -81,15 +95,16 @@ public final class UrlProvider implements PostgresProvider {
         String host = firstOf(props.getProperty("PGHOST", "localhost"));
         int port = Integer.parseInt(firstOf(props.getProperty("PGPORT", "5432")));
         String database = props.getProperty("PGDBNAME", "postgres");
-        String user = props.getProperty("user", System.getProperty("user.name"));
+        String user = infoUser != null && !infoUser.isEmpty() ? infoUser
+                : props.getProperty("user", System.getProperty("user.name"));
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : props.stringPropertyNames()) {
             if (!PARSED_KEYS.contains(key)) {
                 params.put(key, props.getProperty(key));
             }
         }
-        return new JdbcServer.Endpoint(host, port, user, props.getProperty("password"),
-                database.isEmpty() ? "postgres" : database, params);
+        String password = infoPassword != null ? infoPassword : props.getProperty("password");
+        return new JdbcServer.Endpoint(host, port, user, password, database.isEmpty() ? "postgres" : database, params);
     }
 
     @Override

@@ -26,6 +26,10 @@ class EmbeddedProviderIT {
             assertThat(setting(c, "full_page_writes")).isEqualTo("off");
             assertThat(setting(c, "listen_addresses")).isEqualTo("127.0.0.1");
             assertThat(server.jdbcUrl("postgres")).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/postgres\\?user=postgres");
+            // another local user has the URL but not the password only this JVM was given
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
+                    server.jdbcUrl("postgres")).close()).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password");
         }
         try (var runs = Files.list(base)) {
             assertThat(runs.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("run-"))

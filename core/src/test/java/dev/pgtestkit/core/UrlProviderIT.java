@@ -59,6 +59,18 @@ class UrlProviderIT {
                 .hasMessageNotContaining("s3cret");
     }
 
+    @Test
+    void aPasswordInTheUserInfoReachesNoMessageOfTheWholeChain() {
+        for (String hostPort : new String[] {"127.0.0.1:1", "no-such-host.invalid:5432"}) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> PostgresProvider.url(
+                    "jdbc:postgresql://postgres:s3cret@" + hostPort + "/postgres?connectTimeout=1").start());
+            assertThat(thrown).isInstanceOf(ConnectionException.class).hasMessageContaining(hostPort);
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain("s3cret");
+            }
+        }
+    }
+
     /** The host's admin URL with its password, if it has one (containers do): jdbcUrl() never carries it. */
     private String hostUrl() throws SQLException {
         String url = host.jdbcUrl(host.adminDatabase());

@@ -22,6 +22,16 @@ class UrlProviderTest {
     }
 
     @Test
+    void takesUserAndPasswordFromTheUserInfoNotAsPartOfTheHost() {
+        JdbcServer.Endpoint e = UrlProvider.parse("jdbc:postgresql://postgres:s%40cret@db.internal:6543/admin");
+        assertThat(e.host()).isEqualTo("db.internal");
+        assertThat(e.port()).isEqualTo(6543);
+        assertThat(e.user()).isEqualTo("postgres");
+        assertThat(e.password()).isEqualTo("s@cret");
+        assertThat(e.toString()).doesNotContain("cret");
+    }
+
+    @Test
     void redactsPasswordsInUrls() {
         assertThat(UrlProvider.redact("jdbc:postgresql://h/db?user=u&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");

@@ -79,6 +79,21 @@ class DetectionIT {
                 message(m -> m.contains("1 other session(s) open")))));
     }
 
+    /**
+     * A connection that bypassed the test's DataSource, committed and was closed before the test ended fails that test
+     * (or, when its backend reported the commit only after the test ended, the next test's start, naming it).
+     */
+    @Test
+    void blamesCommitsOfAClosedConnectionOnTheTestThatMadeThem() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.pgtestkit.core.PostgresProvider.auto().shared().versionNum()
+                >= 150000, "commit counters are up to date from PostgreSQL 15");
+        Events events = Engine.run(CommitLeakFixture.class).testEvents();
+        events.assertStatistics(s -> s.started(4).failed(1));
+        events.assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(TransactionIsolationException.class),
+                message(m -> m.contains("CommitLeakFixture > thirdCommitsAndCloses(")
+                        && m.contains("were committed on database"))));
+    }
+
     @Test
     void serialisesOrRefusesOtherThreads() {
         Engine.assertAllPass(3, ThreadFixture.class);
@@ -231,6 +246,34 @@ class DetectionIT {
         @AfterAll
         void closeDirect() throws SQLException {
             direct.close();
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class CommitLeakFixture {
+        @Test
+        @Order(1)
+        void first() {
+        }
+
+        @Test
+        @Order(2)
+        void second() {
+        }
+
+        @Test
+        @Order(3)
+        void thirdCommitsAndCloses(DisposableDatabase database) throws SQLException {
+            try (Connection direct = database.connect(); Statement statement = direct.createStatement()) {
+                statement.executeUpdate("INSERT INTO accounts (email) VALUES ('leak@x.org')");
+            }
+        }
+
+        @Test
+        @Order(4)
+        void fourth() {
         }
     }
 

@@ -105,6 +105,10 @@ class LauncherIT {
             ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().putAll(env);
+            String passwordFile = System.getProperty("org.postgresql.pgpassfile"); // see TestDatabases
+            if (passwordFile != null) {
+                pb.environment().putIfAbsent("PGPASSFILE", passwordFile);
+            }
             Process p = pb.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -12,7 +12,7 @@ import java.sql.Statement;
 /** Databases for the integration tests: one server per JVM, empty clones with a schema of the test's. */
 final class TestDatabases {
 
-    static final PostgresServer SERVER = PostgresProvider.auto().shared();
+    static final PostgresServer SERVER = withPasswordFile(PostgresProvider.auto().shared());
 
     /** A small shop: parents, children, a check, a unique key, a self-reference (a breakable cycle). */
     static final String[] SHOP = {
@@ -26,6 +26,29 @@ final class TestDatabases {
     };
 
     private TestDatabases() {
+    }
+
+    /**
+     * The CLI reads a password from PGPASSWORD or a password file, never from the URL, and jdbcUrl() never carries
+     * one; an embedded server has one of its own (a container too). This JVM's commands find it in a password file of
+     * its own, as a user's would in ~/.pgpass.
+     */
+    private static PostgresServer withPasswordFile(PostgresServer server) {
+        try {
+            String password = server.dataSource(server.adminDatabase())
+                    .unwrap(org.postgresql.ds.PGSimpleDataSource.class).getPassword();
+            if (password != null) {
+                java.net.URI uri = java.net.URI.create(server.jdbcUrl(server.adminDatabase()).substring(5));
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("pgtestkit-cli-", ".pgpass");
+                file.toFile().deleteOnExit();
+                java.nio.file.Files.writeString(file, uri.getHost() + ":" + uri.getPort() + ":*:" + server.user() + ":"
+                        + password.replace("\\", "\\\\").replace(":", "\\:") + "\n");
+                System.setProperty("org.postgresql.pgpassfile", file.toString());
+            }
+            return server;
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("Could not give the CLI the test server's password: " + e.getMessage(), e);
+        }
     }
 
     static DisposableDatabase withSchema(String... ddl) {

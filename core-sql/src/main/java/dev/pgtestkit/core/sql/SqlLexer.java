@@ -14,6 +14,10 @@ import java.util.List;
  * reads prepared SQL; in plain mode {@code ?} is always an operator character (JSON {@code ?}, {@code ?|}, {@code ?&}).
  * Never throws: unterminated constructs run to the end of the input. Whitespace and comments are skipped.
  *
+ * <p>By default plain strings follow {@code standard_conforming_strings = on} (the server's default since 9.1): a
+ * backslash is an ordinary character. A session that turned it off reads {@code 'a\''} as one string; lex such SQL
+ * with {@link #of(String, boolean, boolean)}.
+ *
  * <p>{@link #tokenize} reads a whole string; {@link #of} reads it token by token, for callers that only need the
  * first words of a statement. An instance is not thread-safe.
  */
@@ -24,11 +28,13 @@ public final class SqlLexer {
 
     private final String sql;
     private final boolean jdbc;
+    private final boolean backslashEscapes;
     private int pos;
 
-    private SqlLexer(String sql, boolean jdbc) {
+    private SqlLexer(String sql, boolean jdbc, boolean standardConformingStrings) {
         this.sql = sql;
         this.jdbc = jdbc;
+        this.backslashEscapes = !standardConformingStrings;
     }
 
     /** Every token of {@code sql}; {@code jdbc} reads {@code ?} as a placeholder (PgJDBC's prepared SQL). */
@@ -43,7 +49,15 @@ public final class SqlLexer {
 
     /** A lexer positioned at the start of {@code sql}, read with {@link #next()}. */
     public static SqlLexer of(String sql, boolean jdbc) {
-        return new SqlLexer(sql, jdbc);
+        return new SqlLexer(sql, jdbc, true);
+    }
+
+    /**
+     * A lexer for SQL a session runs with the given {@code standard_conforming_strings}: when it is off, a backslash
+     * escapes the next character in plain (and {@code N''}) strings too, as in {@code E''} strings.
+     */
+    public static SqlLexer of(String sql, boolean jdbc, boolean standardConformingStrings) {
+        return new SqlLexer(sql, jdbc, standardConformingStrings);
     }
 
     /** The next token, or {@code null} at the end of the input. */
@@ -66,7 +80,7 @@ public final class SqlLexer {
     private Token readToken(char c) {
         int start = pos;
         if (c == '\'') {
-            return readQuoted(start, '\'', false);
+            return readQuoted(start, '\'', backslashEscapes);
         } else if (c == '"') {
             return readQuotedIdentifier(start);
         } else if (c == '$') {
@@ -202,7 +216,8 @@ public final class SqlLexer {
         }
         String word = sql.substring(start, pos);
         if (peek(0) == '\'' && word.length() == 1 && "eEbBxXnN".indexOf(word.charAt(0)) >= 0) {
-            return readQuoted(start, '\'', word.equalsIgnoreCase("e"));
+            boolean escapes = word.equalsIgnoreCase("e") || (backslashEscapes && word.equalsIgnoreCase("n"));
+            return readQuoted(start, '\'', escapes);
         } else if (word.equalsIgnoreCase("u") && peek(0) == '&' && peek(1) == '\'') {
             pos++;
             return readQuoted(start, '\'', false);

@@ -27,6 +27,20 @@ class SqlLexerTest {
     }
 
     @Test
+    void followsStandardConformingStringsWhenTold() {
+        String sql = "SELECT 'a\\''; COMMIT; SELECT N'b\\'' -- '";
+        List<Token> off = new java.util.ArrayList<>();
+        SqlLexer lexer = SqlLexer.of(sql, false, false);
+        for (Token token = lexer.next(); token != null; token = lexer.next()) {
+            off.add(token);
+        }
+        assertThat(off).extracting(Token::text).containsExactly("SELECT", "'a\\''", ";", "COMMIT", ";", "SELECT",
+                "N'b\\''");
+        assertThat(texts(sql, false)).doesNotContain("COMMIT");
+        assertThat(SqlLexer.of("'a\\' x", false, true).next().text()).isEqualTo("'a\\'");
+    }
+
+    @Test
     void tellsQuotedIdentifiersParametersAndNumbersApart() {
         List<Token> tokens = SqlLexer.tokenize("SELECT \"Mixed \"\"Case\"\"\", $1, ?, 1.5e-3, 0x1F, 1_000 FROM t",
                 true);

@@ -180,6 +180,16 @@ public final class EmbeddedCluster {
         return SUPERUSER;
     }
 
+    /** The superuser's password (see {@link ServerPassword}). */
+    public String password() {
+        try {
+            return ServerPassword.read(runDir).orElse(null);
+        } catch (IOException e) {
+            throw new ProvisioningException("Cannot read the embedded server's password in " + runDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Major.minor version of the binaries, as {@code postgres --version} prints it. */
     public Path installation() {
         return installation;
@@ -204,11 +214,19 @@ public final class EmbeddedCluster {
         }
     }
 
+    /**
+     * Creates the cluster with a new superuser password (see {@link ServerPassword}); connections need it, local ones
+     * too. initdb reads it from a file its user can read, deleted right after.
+     */
     private static void initdb(Path installation, Path runDir, RunAs runAs) throws IOException {
-        List<String> command = runAs.wrap(List.of(installation.resolve("bin/initdb").toString(),
-                "-D", runDir.resolve("data").toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
-                "--locale=C", "--no-sync", "--no-instructions"));
         Files.createDirectories(runDir);
+        String password = ServerPassword.create(runDir);
+        Path pwfile = runDir.resolve("initdb.pw");
+        ServerPassword.writePrivate(pwfile, password + "\n");
+        runAs.handOver(pwfile);
+        List<String> command = runAs.wrap(List.of(installation.resolve("bin/initdb").toString(),
+                "-D", runDir.resolve("data").toString(), "-U", SUPERUSER, "-A", "scram-sha-256",
+                "--pwfile=" + pwfile, "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(runDir.resolve("initdb.log").toFile()).start();
         try {
@@ -220,6 +238,8 @@ public final class EmbeddedCluster {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProvisioningException("Interrupted while running initdb", e);
+        } finally {
+            Files.deleteIfExists(pwfile);
         }
     }
 
@@ -235,16 +255,18 @@ public final class EmbeddedCluster {
                 .redirectOutput(runDir.resolve("postgres.log").toFile()).start();
     }
 
-    private static void awaitReady(Process process, Path runDir, int port, Duration timeout) {
+    private static void awaitReady(Process process, Path runDir, int port, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=" + SUPERUSER + "&connectTimeout=2";
+        java.util.Properties props = new java.util.Properties();
+        ServerPassword.read(runDir).ifPresent(password -> props.setProperty("password", password));
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new ProvisioningException("Embedded PostgreSQL exited during start-up (exit "
                         + process.exitValue() + "): " + StaleRuns.tail(runDir.resolve("postgres.log")), null);
             }
-            try (Connection ignored = DriverManager.getConnection(url)) {
+            try (Connection ignored = DriverManager.getConnection(url, props)) {
                 return;
             } catch (SQLException e) {
                 last = e;

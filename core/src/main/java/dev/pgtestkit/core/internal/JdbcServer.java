@@ -38,6 +38,7 @@ public final class JdbcServer implements PostgresServer {
     private final boolean dropCreatedOnClose;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final Object adminLock = new Object();
+    private final java.util.Deque<Connection> dropSessions = new java.util.ArrayDeque<>();
     private Connection admin;
     private final int versionNum;
     private volatile boolean closed;
@@ -136,9 +137,15 @@ public final class JdbcServer implements PostgresServer {
             return DriverManager.getConnection(jdbcUrl(database), props);
         } catch (SQLException e) {
             throw new ConnectionException("Cannot connect to database '" + database + "' on " + endpoint.host() + ":"
-                    + endpoint.port() + " as " + endpoint.user() + ": " + e.getMessage()
+                    + endpoint.port() + " as " + endpoint.user() + ": " + scrub(e.getMessage())
                     + ". Check that the server is running and the database exists.", e.getSQLState(), e);
         }
+    }
+
+    /** The text without the password, should a driver message ever quote it. */
+    private String scrub(String text) {
+        String password = endpoint.password();
+        return text == null || password == null || password.isEmpty() ? text : text.replace(password, "***");
     }
 
     @Override
@@ -155,12 +162,54 @@ public final class JdbcServer implements PostgresServer {
         created.add(name);
     }
 
+    /**
+     * Drops on a session of its own (kept for the next drop), not the shared admin session: drops of many clones run
+     * in parallel, and a slow one does not hold up clone creation.
+     */
     @Override
     public void dropDatabase(String name) {
         requireOwned(name);
-        executeAdmin("DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)",
-                "drop database '" + name + "'");
+        Connection session = dropSession();
+        boolean healthy = false;
+        try (Statement st = session.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)");
+            healthy = true;
+        } catch (SQLException e) {
+            throw adminFailure("drop database '" + name + "'", e);
+        } finally {
+            giveBack(session, healthy);
+        }
         created.remove(name);
+    }
+
+    private Connection dropSession() {
+        synchronized (dropSessions) {
+            Connection idle = dropSessions.poll();
+            if (idle != null) {
+                return idle;
+            }
+        }
+        if (closed) {
+            throw new ProvisioningException("The " + kind + " server is closed", null);
+        }
+        Connection session = connect(endpoint.adminDatabase());
+        try {
+            session.setAutoCommit(true);
+        } catch (SQLException e) {
+            closeQuietly(session);
+            throw adminFailure("prepare a session for drops", e);
+        }
+        return session;
+    }
+
+    private void giveBack(Connection session, boolean healthy) {
+        synchronized (dropSessions) {
+            if (healthy && !closed && dropSessions.size() < 4) {
+                dropSessions.push(session);
+                return;
+            }
+        }
+        closeQuietly(session);
     }
 
     @Override
@@ -259,6 +308,10 @@ public final class JdbcServer implements PostgresServer {
             synchronized (adminLock) {
                 closeQuietly(admin);
                 admin = null;
+            }
+            synchronized (dropSessions) {
+                dropSessions.forEach(JdbcServer::closeQuietly);
+                dropSessions.clear();
             }
             onClose.run();
         }

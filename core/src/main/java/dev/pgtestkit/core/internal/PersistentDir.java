@@ -43,8 +43,9 @@ final class PersistentDir implements AutoCloseable {
         Path clusters = baseDir.resolve("clusters");
         runAs.makeTraversable(clusters);
         // String.hashCode is specified, so stable across JVMs; settings that collided would only share templates.
+        // "-pw": clusters with a superuser password; those of earlier versions (trust) are left to them
         String key = installation.getFileName() + "-" + Integer.toHexString(new TreeMap<>(settings).toString()
-                .hashCode());
+                .hashCode()) + "-pw";
         for (int slot = 0; slot < SLOTS; slot++) {
             Optional<PersistentDir> claimed = tryLock(clusters, key + "-" + slot);
             if (claimed.isPresent()) {
@@ -54,7 +55,31 @@ final class PersistentDir implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Slots this JVM holds. A second channel on a lock file this JVM has locked must never be opened: closing it would
+     * release the JVM's lock (POSIX record locks belong to the process), and another JVM would then take the slot and
+     * stop the server running in it.
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static Optional<PersistentDir> tryLock(Path clusters, String name) throws IOException {
+        Path slot = clusters.resolve(name).toAbsolutePath().normalize();
+        if (!HELD.add(slot)) {
+            return Optional.empty(); // another server of this JVM holds it
+        }
+        try {
+            Optional<PersistentDir> claimed = lockSlot(clusters, name);
+            if (claimed.isEmpty()) {
+                HELD.remove(slot);
+            }
+            return claimed;
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(slot);
+            throw e;
+        }
+    }
+
+    private static Optional<PersistentDir> lockSlot(Path clusters, String name) throws IOException {
         FileChannel channel = FileChannel.open(clusters.resolve(name + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         try {
@@ -83,6 +108,7 @@ final class PersistentDir implements AutoCloseable {
         Path data = dir.resolve("data");
         stopOrphan(data.resolve("postmaster.pid"));
         boolean complete = installation.getFileName().toString().equals(readMarker())
+                && Files.isRegularFile(dir.resolve(ServerPassword.FILE)) // older clusters trusted every local user
                 && Files.isRegularFile(data.resolve("PG_VERSION"))
                 && Files.isRegularFile(data.resolve("global/pg_control"));
         if (!complete) {
@@ -113,9 +139,11 @@ final class PersistentDir implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> orphan = lines.isEmpty() || !lines.get(0).trim().matches("\\d+") ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        // postmaster.pid: pid, data directory, start time (epoch seconds), ...; the process must match all three
+        Optional<ProcessHandle> orphan = lines.size() < 3 || !lines.get(0).trim().matches("\\d+")
+                || !lines.get(2).trim().matches("\\d+") ? Optional.empty()
+                : Postmasters.verified(Long.parseLong(lines.get(0).trim()), pidFile.getParent(),
+                java.time.Instant.ofEpochSecond(Long.parseLong(lines.get(2).trim())), java.time.Duration.ofSeconds(5));
         if (orphan.isPresent()) {
             EmbeddedCluster.log().info("Stopping embedded PostgreSQL (pid {}) left running in {} by a JVM that died",
                     orphan.get().pid(), pidFile.getParent());
@@ -139,6 +167,8 @@ final class PersistentDir implements AutoCloseable {
             lockFile.close();
         } catch (IOException e) {
             EmbeddedCluster.log().debug("Releasing the lock of {} failed: {}", dir, e.getMessage());
+        } finally {
+            HELD.remove(dir.toAbsolutePath().normalize());
         }
     }
 }

@@ -35,13 +35,13 @@ record RunAs(Integer uid, Integer gid) {
         }
     }
 
-    /** Lets the server's user reach the binaries and run directories below {@code dir} (creating it if needed). */
+    /**
+     * Makes sure the base directory is the JVM user's alone (see {@link TrustedDir}; creating it if needed) and lets
+     * the server's user reach the binaries and run directories below it.
+     */
     void makeTraversable(Path dir) {
         try {
-            Files.createDirectories(dir);
-            if (switchesUser()) {
-                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
+            TrustedDir.require(dir, switchesUser());
         } catch (IOException e) {
             throw new ProvisioningException("Cannot prepare " + dir + " for the embedded PostgreSQL server (running as '"
                     + UNPRIVILEGED + "'): " + e.getMessage() + ". Choose a directory the JVM owns.", e);

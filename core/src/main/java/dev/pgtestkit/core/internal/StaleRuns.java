@@ -54,7 +54,7 @@ final class StaleRuns {
             if (alive(Long.parseLong(owner[0])) || youngerThanGrace(runDir)) {
                 return;
             }
-            alivePostgres(Long.parseLong(owner[1])).ifPresent(p -> {
+            alivePostgres(Long.parseLong(owner[1]), runDir).ifPresent(p -> {
                 EmbeddedCluster.log().info("Stopping orphaned embedded PostgreSQL (pid {}) of a dead JVM", p.pid());
                 p.destroyForcibly();
             });
@@ -73,9 +73,14 @@ final class StaleRuns {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private static Optional<ProcessHandle> alivePostgres(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    /**
+     * The run's server, when it still runs: the owner file is written once the server is ready, so the server started
+     * shortly before the file's time (at most the start timeout, 10 minutes with margin).
+     */
+    private static Optional<ProcessHandle> alivePostgres(long pid, Path runDir) throws IOException {
+        Instant written = Files.getLastModifiedTime(runDir.resolve("owner")).toInstant();
+        return Postmasters.verified(pid, runDir.resolve("data"), written.minus(Duration.ofMinutes(5)),
+                Duration.ofMinutes(5));
     }
 
     static void delete(Path dir) {

@@ -28,6 +28,8 @@ public final class SqlErrors {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern KEY_COLUMNS = Pattern.compile("Key \\(([^)]*)\\)=");
+    private static final Pattern KEY_VALUES = Pattern.compile(
+            "Key \\(([^)]*)\\)=\\((.*?)\\)(?= already exists| is not present| is still referenced|\\.|$)");
     private static final int MAX_SQL_SHOWN = 300;
     private static final int MAX_DETAIL_SHOWN = 200;
 
@@ -55,7 +57,16 @@ public final class SqlErrors {
     public static PgTestkitException translate(SQLException e, String sql) {
         ServerError error = ServerError.of(e);
         return switch (categorize(e.getSQLState())) {
-            case CONNECTION -> new ConnectionException("Database connection failed (SQLState " + e.getSQLState()
+            case CONNECTION -> "3D000".equals(e.getSQLState()) ? new ConnectionException(error.message()
+                    + " (SQLState 3D000). If it is a database pgtestkit cloned, it was dropped: DisposableDatabase."
+                    + "close() drops it (so does the end of its test or class), and DataSources and Rows made from it "
+                    + "stop working then. Use it before closing it, keep() it, or check out a new one.",
+                    e.getSQLState(), e)
+                    : "57P01".equals(e.getSQLState()) ? new ConnectionException("The server ended the session "
+                    + "(SQLState 57P01): " + error.message() + ". That is pg_terminate_backend(), a server shutdown, or "
+                    + "DROP DATABASE ... WITH (FORCE), which DisposableDatabase.close() runs: DataSources and Rows of a "
+                    + "closed DisposableDatabase stop working.", e.getSQLState(), e)
+                    : new ConnectionException("Database connection failed (SQLState " + e.getSQLState()
                     + "): " + error.message() + ". Check that the server is running and that the URL, user and"
                     + " database are right.", e.getSQLState(), e);
             case SCHEMA -> schemaError(e, error);
@@ -82,7 +93,7 @@ public final class SqlErrors {
 
     private static QueryException constraintError(SQLException e, ServerError error) {
         String table = Names.table(error.schema(), error.table());
-        String detail = error.detail() == null ? "" : " " + error.detail();
+        String detail = error.detail() == null ? "" : " " + redacted(error.detail());
         String message = switch (e.getSQLState()) {
             case "23505" -> "Unique constraint '" + error.constraint() + "' violated on table '" + table + "':"
                     + detail + " Use a different value, or upsert to update the existing row.";
@@ -115,7 +126,7 @@ public final class SqlErrors {
         }
         message.append('.');
         if (error.detail() != null) {
-            message.append(' ').append(shortened(error.detail()));
+            message.append(' ').append(shortened(redacted(error.detail())));
         }
         if (error.hint() != null) {
             message.append(" Hint: ").append(error.hint());
@@ -125,6 +136,22 @@ public final class SqlErrors {
         }
         return new QueryException(message.toString(), e.getSQLState(), error.constraint(), error.table(),
                 error.column(), e);
+    }
+
+    /**
+     * The server's detail with the values of secret-looking key columns hidden ({@code Key (api_token)=(***)}), as
+     * {@link RowFormatter} hides them in rows.
+     */
+    static String redacted(String detail) {
+        Matcher m = KEY_VALUES.matcher(detail);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            boolean secret = java.util.Arrays.stream(m.group(1).split(",\\s*", -1))
+                    .anyMatch(c -> RowFormatter.DEFAULT_SECRET_KEYS.matcher(c.replace("\"", "")).matches());
+            m.appendReplacement(out, Matcher.quoteReplacement(secret ? "Key (" + m.group(1) + ")=(***)" : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String shortened(String text) {

@@ -100,11 +100,37 @@ public final class TestLevel implements AutoCloseable {
                     + "JUnit extension declares a resource lock for that; was @WithTransaction's lock removed?)");
         }
         PinnedConnection pinned = transaction.pinned();
-        pinned.settings(testSettings);
-        pinned.owner(Thread.currentThread());
-        if (testMark == null || !testMark.alive()) {
-            testMark = null;
-            testMark = TestLevels.openTestSavepoint(pinned, "pgtestkit_test_" + depth, name);
+        try {
+            requireIntact(pinned, test);
+            pinned.settings(testSettings);
+            pinned.owner(Thread.currentThread());
+            if (testMark == null || !testMark.alive()) {
+                testMark = null;
+                testMark = TestLevels.openTestSavepoint(pinned, "pgtestkit_test_" + depth, name);
+            }
+            TestLevels.beginLevelTest(pinned, test);
+        } catch (RuntimeException e) {
+            runningTest.set(null);
+            if (pinned.lost() == null && pinned.isClosed()) {
+                pinned.lost("the session of " + name + "'s transaction was closed before test " + test + " began ("
+                        + e.getMessage() + ")");
+                requireIntact(pinned, test);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Fails a test of a level whose transaction was lost (its session closed, or something committed it behind
+     * pgtestkit's back): what the level's fixtures wrote is gone, so no later test can run as written.
+     */
+    private void requireIntact(PinnedConnection pinned, String test) {
+        String lost = pinned.lost();
+        if (lost != null) {
+            throw new TransactionIsolationException("Test " + test + " cannot run: the transaction that " + name
+                    + "'s tests share, with what its fixtures wrote, was lost: " + lost + " Every later test of " + name
+                    + " fails with this message; fix the test named here (the first failure), then run the class "
+                    + "again.");
         }
     }
 
@@ -112,9 +138,14 @@ public final class TestLevel implements AutoCloseable {
     public void endTest(String test) {
         PinnedConnection pinned = transaction.pinned();
         try {
-            if (testMark != null) {
+            if (testMark != null && pinned.lost() == null) {
                 TestLevels.endTest(pinned, testMark, test);
             }
+        } catch (RuntimeException e) {
+            if (!pinned.reusable() || pinned.isClosed()) {
+                pinned.lost("in test " + test + ": " + e.getMessage());
+            }
+            throw e;
         } finally {
             pinned.settings(settings);
             runningTest.set(null);

@@ -87,7 +87,7 @@ public final class TestTransaction implements AutoCloseable {
                                    Function<PinnedConnection, DatabaseTraits> traits) {
         TestTransaction tx = new TestTransaction(pinned, description, release, new AtomicBoolean());
         try {
-            TestLevels.beginTransaction(pinned);
+            TestLevels.beginTransaction(pinned, description);
             pinned.traits(traits.apply(pinned));
             return tx;
         } catch (RuntimeException e) {
@@ -213,7 +213,12 @@ public final class TestTransaction implements AutoCloseable {
      */
     public void discard(String reason) {
         if (release != null && released.compareAndSet(false, true)) {
-            release.accept(pinned.detach(reason));
+            Connection physical = pinned.detach(reason);
+            if (pinned.reusable()) {
+                release.accept(physical);
+            } else {
+                Builder.closeQuietly(physical); // something committed on it: no next test gets its session state
+            }
         }
     }
 
@@ -257,13 +262,14 @@ public final class TestTransaction implements AutoCloseable {
 
     /**
      * Settings of a programmatic test transaction; {@link #begin()} opens it. Defaults are those of
-     * {@link TransactionSettings#defaults()}, except that other sessions are not looked for.
+     * {@link TransactionSettings#defaults()}, except that other sessions and their commits are not looked for.
      */
     public static final class Builder {
         private final DataSource dataSource;
         private final String database;
         private final boolean owned;
-        private TransactionSettings settings = TransactionSettings.defaults().withDetectOtherSessions(false);
+        private TransactionSettings settings = TransactionSettings.defaults().withDetectOtherSessions(false)
+                .withDetectCommits(false);
 
         private Builder(DataSource dataSource, String database, boolean owned) {
             this.dataSource = dataSource;
@@ -298,6 +304,15 @@ public final class TestTransaction implements AutoCloseable {
         /** Fail {@link TestTransaction#close()} if other sessions are open on the database (default false). */
         public Builder detectOtherSessions(boolean detect) {
             settings = settings.withDetectOtherSessions(detect);
+            return this;
+        }
+
+        /**
+         * Fail {@link TestTransaction#close()} if other sessions committed on the database while the transaction was
+         * open (PostgreSQL 15+; default false).
+         */
+        public Builder detectCommits(boolean detect) {
+            settings = settings.withDetectCommits(detect);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.pgtestkit.core.tx;
 
 import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.tx.internal.CommitWatch;
 import dev.pgtestkit.core.tx.internal.ConnectionPool;
 import dev.pgtestkit.core.tx.internal.DatabaseTraits;
 import dev.pgtestkit.core.tx.internal.PhysicalConnections;
@@ -29,19 +30,22 @@ public final class TestTransactions implements AutoCloseable {
 
     private final DisposableDatabase database;
     private final ConnectionPool pool;
+    private final CommitWatch commits;
     private volatile DatabaseTraits traits;
     private volatile DataSource planDataSource;
 
-    private TestTransactions(DisposableDatabase database, ConnectionPool pool) {
+    private TestTransactions(DisposableDatabase database, ConnectionPool pool, CommitWatch commits) {
         this.database = database;
         this.pool = pool;
+        this.commits = commits;
     }
 
     /** Test transactions on the database; configures its sessions for savepoints and names them (see README). */
     public static TestTransactions on(DisposableDatabase database) {
         Objects.requireNonNull(database, "database");
         try {
-            return new TestTransactions(database, new ConnectionPool(database.dataSource()));
+            CommitWatch commits = new CommitWatch();
+            return new TestTransactions(database, new ConnectionPool(database.dataSource(), commits), commits);
         } catch (SQLException e) {
             throw new ConnectionException("Cannot prepare connections to " + database.name() + ": "
                     + e.getMessage(), e.getSQLState(), e);
@@ -62,7 +66,9 @@ public final class TestTransactions implements AutoCloseable {
         Connection physical = null;
         try {
             physical = pool.take();
-            return PinnedConnection.pin(physical, database.name(), settings);
+            PinnedConnection pinned = PinnedConnection.pin(physical, database.name(), settings);
+            pinned.commitWatch(commits);
+            return pinned;
         } catch (SQLException e) {
             if (physical != null) {
                 pool.give(physical);
@@ -80,10 +86,19 @@ public final class TestTransactions implements AutoCloseable {
     public DataSource planDataSource() {
         DataSource dataSource = planDataSource;
         if (dataSource == null) {
-            dataSource = PhysicalConnections.explainDataSource(database);
+            dataSource = commits.counted(PhysicalConnections.explainDataSource(database));
             planDataSource = dataSource;
         }
         return dataSource;
+    }
+
+    /**
+     * Tells the commit check that the database's commit counter may move before the next test for a reason that is
+     * not a leak: a test without a test transaction ran on the database (its commits are its own business). Without
+     * this, commits between two tests fail the next one, naming the test before it.
+     */
+    public void forgetCommits() {
+        commits.forget();
     }
 
     /** The database the transactions run on. */

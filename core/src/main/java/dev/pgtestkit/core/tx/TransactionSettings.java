@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class TransactionSettings {
 
     private static final TransactionSettings DEFAULTS = new TransactionSettings(ThreadPolicy.SERIALIZE,
-            Duration.ofSeconds(30), false, true, false, IsolationLevel.DEFAULT);
+            Duration.ofSeconds(30), false, true, false, IsolationLevel.DEFAULT, true);
 
     private final ThreadPolicy threads;
     private final Duration threadWait;
@@ -18,10 +18,11 @@ public final class TransactionSettings {
     private final boolean detectOtherSessions;
     private final boolean statementSavepoints;
     private final IsolationLevel isolationLevel;
+    private final boolean detectCommits;
 
     private TransactionSettings(ThreadPolicy threads, Duration threadWait, boolean resetSequences,
                                 boolean detectOtherSessions, boolean statementSavepoints,
-                                IsolationLevel isolationLevel) {
+                                IsolationLevel isolationLevel, boolean detectCommits) {
         this.threads = Objects.requireNonNull(threads, "threads");
         this.threadWait = Objects.requireNonNull(threadWait, "threadWait");
         if (threadWait.isNegative() || threadWait.isZero()) {
@@ -31,11 +32,12 @@ public final class TransactionSettings {
         this.detectOtherSessions = detectOtherSessions;
         this.statementSavepoints = statementSavepoints;
         this.isolationLevel = Objects.requireNonNull(isolationLevel, "isolationLevel");
+        this.detectCommits = detectCommits;
     }
 
     /**
-     * {@link ThreadPolicy#SERIALIZE}, a 30 s thread wait, sequences not reset, other sessions detected, no
-     * statement savepoints, the server's default isolation level.
+     * {@link ThreadPolicy#SERIALIZE}, a 30 s thread wait, sequences not reset, other sessions and their commits
+     * detected, no statement savepoints, the server's default isolation level.
      */
     public static TransactionSettings defaults() {
         return DEFAULTS;
@@ -77,34 +79,50 @@ public final class TransactionSettings {
         return isolationLevel;
     }
 
+    /**
+     * Whether the end fails when other sessions committed transactions on the database while the test ran (its
+     * commit counter moved; PostgreSQL 15 and later); default true. Unlike {@link #detectOtherSessions()}, this finds
+     * a connection that bypassed the test's DataSource, committed and was closed before the test ended.
+     */
+    public boolean detectCommits() {
+        return detectCommits;
+    }
+
+    /** A copy that does (or does not) fail a test during which other sessions committed. */
+    public TransactionSettings withDetectCommits(boolean detect) {
+        return new TransactionSettings(threads, threadWait, resetSequences, detectOtherSessions, statementSavepoints,
+                isolationLevel, detect);
+    }
+
     public TransactionSettings withThreads(ThreadPolicy policy) {
         return new TransactionSettings(policy, threadWait, resetSequences, detectOtherSessions,
-                statementSavepoints, isolationLevel);
+                statementSavepoints, isolationLevel, detectCommits);
     }
 
     /** A copy with another thread wait; it must be positive ({@link IllegalArgumentException} otherwise). */
     public TransactionSettings withThreadWait(Duration wait) {
         return new TransactionSettings(threads, wait, resetSequences, detectOtherSessions,
-                statementSavepoints, isolationLevel);
+                statementSavepoints, isolationLevel, detectCommits);
     }
 
     public TransactionSettings withResetSequences(boolean reset) {
         return new TransactionSettings(threads, threadWait, reset, detectOtherSessions,
-                statementSavepoints, isolationLevel);
+                statementSavepoints, isolationLevel, detectCommits);
     }
 
     public TransactionSettings withDetectOtherSessions(boolean detect) {
         return new TransactionSettings(threads, threadWait, resetSequences, detect,
-                statementSavepoints, isolationLevel);
+                statementSavepoints, isolationLevel, detectCommits);
     }
 
     public TransactionSettings withStatementSavepoints(boolean wrap) {
-        return new TransactionSettings(threads, threadWait, resetSequences, detectOtherSessions, wrap, isolationLevel);
+        return new TransactionSettings(threads, threadWait, resetSequences, detectOtherSessions, wrap, isolationLevel,
+                detectCommits);
     }
 
     public TransactionSettings withIsolationLevel(IsolationLevel level) {
         return new TransactionSettings(threads, threadWait, resetSequences, detectOtherSessions, statementSavepoints,
-                level);
+                level, detectCommits);
     }
 
     @Override
@@ -112,19 +130,19 @@ public final class TransactionSettings {
         return other instanceof TransactionSettings that && threads == that.threads
                 && threadWait.equals(that.threadWait) && resetSequences == that.resetSequences
                 && detectOtherSessions == that.detectOtherSessions && statementSavepoints == that.statementSavepoints
-                && isolationLevel == that.isolationLevel;
+                && isolationLevel == that.isolationLevel && detectCommits == that.detectCommits;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(threads, threadWait, resetSequences, detectOtherSessions, statementSavepoints,
-                isolationLevel);
+                isolationLevel, detectCommits);
     }
 
     @Override
     public String toString() {
         return "TransactionSettings[threads=" + threads + ", threadWait=" + threadWait + ", resetSequences="
                 + resetSequences + ", detectOtherSessions=" + detectOtherSessions + ", statementSavepoints="
-                + statementSavepoints + ", isolationLevel=" + isolationLevel + "]";
+                + statementSavepoints + ", isolationLevel=" + isolationLevel + ", detectCommits=" + detectCommits + "]";
     }
 }

@@ -52,6 +52,18 @@ class SqlErrorsTest {
     }
 
     @Test
+    void valuesOfSecretLookingKeyColumnsAreHidden() {
+        PgTestkitException e = SqlErrors.translate(serverError("SERROR", "C23505",
+                "Mduplicate key value violates unique constraint \"users_api_token_key\"",
+                "DKey (tenant, api_token)=(7, s3cr3t-t0k3n) already exists.", "spublic", "tusers",
+                "nusers_api_token_key"));
+        assertThat(e).hasMessageContaining("Key (tenant, api_token)=(***) already exists.")
+                .hasMessageNotContaining("s3cr3t");
+        assertThat(SqlErrors.redacted("Key (email)=(a@b.c) already exists.")).isEqualTo(
+                "Key (email)=(a@b.c) already exists.");
+    }
+
+    @Test
     void foreignKeyViolationOnDeleteSaysToDeleteChildrenFirst() {
         PgTestkitException e = SqlErrors.translate(serverError("SERROR", "C23503", "Mupdate or delete violates",
                 "DKey (id)=(5) is still referenced from table \"api_keys\".", "saudit", "tusers",

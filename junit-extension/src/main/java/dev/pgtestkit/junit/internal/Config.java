@@ -46,6 +46,7 @@ public final class Config {
                 .withThreadWait(Duration.ofSeconds(annotation.threadWaitSeconds()))
                 .withResetSequences(annotation.resetSequences())
                 .withDetectOtherSessions(annotation.otherSessions() != SessionCheck.NEVER)
+                .withDetectCommits(annotation.otherSessions() != SessionCheck.NEVER)
                 .withStatementSavepoints(annotation.statementSavepoints())
                 .withIsolationLevel(annotation.isolationLevel());
     }

@@ -57,6 +57,11 @@ public final class DatabaseHandle implements AutoCloseable {
         return transactions;
     }
 
+    /** Whether test transactions on this database have been prepared. */
+    public synchronized boolean hasTransactions() {
+        return transactions != null;
+    }
+
     /** A value computed once per database, e.g. the schema registry. */
     @SuppressWarnings("unchecked")
     public <T> T cached(Object key, Supplier<T> compute) {

@@ -9,7 +9,6 @@ import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.core.schema.TableKind;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +24,18 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Cleaner {
 
-    /** Postgres allows 65535 parameters per statement; stay well below. */
-    private static final int MAX_PARAMS = 30_000;
+    /** Delete actions that would delete or change a protected child row when its parent goes. */
+    private static final Set<ForeignKey.Action> CHANGES_CHILDREN = java.util.EnumSet.of(ForeignKey.Action.CASCADE,
+            ForeignKey.Action.SET_NULL, ForeignKey.Action.SET_DEFAULT);
+
+    /** pgtestkit never empties Flyway's history: the schema would no longer match what Flyway believes it is. */
+    private static final String FLYWAY_HISTORY = "flyway_schema_history";
 
     private final Handle handle;
     private final SchemaRegistry registry;
     private final Protection protection;
+    private final Set<QualifiedName> toClean = new java.util.HashSet<>();
+    private final Set<QualifiedName> cleaned = new java.util.HashSet<>();
 
     private Cleaner(Handle handle, SchemaRegistry registry, Protection protection) {
         this.handle = handle;
@@ -49,17 +54,20 @@ public final class Cleaner {
         InsertionOrder order = registry.insertionOrder();
         List<QualifiedName> deletion = new ArrayList<>(order.tables().stream()
                 .filter(name -> schema == null || name.schema().equals(schema))
-                .filter(name -> registry.table(name).kind() != TableKind.PARTITION).toList());
+                .filter(name -> registry.table(name).kind() != TableKind.PARTITION)
+                .filter(name -> !name.name().equals(FLYWAY_HISTORY)).toList());
         Collections.reverse(deletion);
         for (FkCycle cycle : order.cycles()) {
             cycle.edges().stream().filter(fk -> blocksDeletes(fk, order.tables()) && deletion.contains(fk.table()))
                     .forEach(this::clearEdge);
         }
         Map<QualifiedName, Integer> deleted = new LinkedHashMap<>();
+        toClean.addAll(deletion);
         for (QualifiedName name : deletion) {
             if (!protection.isWholeTable(name)) {
                 deleted.put(name, deleteUnprotected(registry.table(name)));
             }
+            cleaned.add(name);
         }
         return deleted;
     }
@@ -82,61 +90,87 @@ public final class Cleaner {
         for (int i = 0; i < columns.size(); i++) {
             sql.sql(i == 0 ? "" : ", ").name(columns.get(i).name()).sql(" = NULL");
         }
-        unprotected(sql, table, protection.keysOf(table.name()));
+        Set<List<Object>> kept = protection.keysOf(table.name());
+        if (!kept.isEmpty()) {
+            keys(sql.sql(" WHERE "), table, "", kept, true);
+        }
         Session.update(handle, sql.text(), sql.params());
     }
 
     private int deleteUnprotected(Table table) {
         Set<List<Object>> kept = protection.keysOf(table.name());
-        if (kept.isEmpty()) {
-            return TableOps.delete(handle, table, Map.of());
-        }
-        List<Column> key = Protection.keyColumns(table);
-        if (kept.size() * key.size() <= MAX_PARAMS) {
-            SqlBuilder sql = unprotected(new SqlBuilder().sql("DELETE FROM ").table(table), table, kept);
-            return Session.update(handle, sql.text(), sql.params());
-        }
-        return deleteByDifference(table, key, kept);
-    }
-
-    /** Appends {@code WHERE (key) NOT IN (VALUES ...)} for the protected keys, if any. */
-    private static SqlBuilder unprotected(SqlBuilder sql, Table table, Set<List<Object>> kept) {
+        SqlBuilder sql = new SqlBuilder().sql("DELETE FROM ").table(table).sql(" t");
+        String where = " WHERE ";
         if (!kept.isEmpty()) {
-            sql.sql(" WHERE ");
-            keyIn(sql, table, Protection.keyColumns(table), kept, true);
+            keys(sql.sql(where), table, "", kept, true);
+            where = " AND ";
         }
-        return sql;
-    }
-
-    /** Too many protected rows for one statement: read the keys, delete the others in chunks. */
-    private int deleteByDifference(Table table, List<Column> key, Set<List<Object>> kept) {
-        SqlBuilder select = new SqlBuilder().sql("SELECT ").names(key).sql(" FROM ").table(table);
-        List<List<Object>> doomed = Session.query(handle, select.text(), select.params()).stream()
-                .map(row -> key.stream().map(c -> row.get(c.name())).toList())
-                .filter(k -> !kept.contains(k)).toList();
-        int perStatement = Math.max(1, MAX_PARAMS / key.size());
-        int deleted = 0;
-        for (int from = 0; from < doomed.size(); from += perStatement) {
-            SqlBuilder sql = new SqlBuilder().sql("DELETE FROM ").table(table).sql(" WHERE ");
-            keyIn(sql, table, key, doomed.subList(from, Math.min(doomed.size(), from + perStatement)), false);
-            deleted += Session.update(handle, sql.text(), sql.params());
-        }
-        return deleted;
-    }
-
-    /** {@code ("a", "b") [NOT] IN (VALUES (CAST(? AS ...), CAST(? AS ...)), ...)}. */
-    private static void keyIn(SqlBuilder sql, Table table, List<Column> key, Collection<List<Object>> keys,
-                              boolean negate) {
-        sql.sql("(").names(key).sql(negate ? ") NOT IN (VALUES " : ") IN (VALUES ");
-        String separator = "";
-        for (List<Object> values : keys) {
-            sql.sql(separator).sql("(");
-            for (int i = 0; i < key.size(); i++) {
-                sql.sql(i == 0 ? "" : ", ").value(table, key.get(i), values.get(i));
+        for (ForeignKey fk : registry.referencing(table.name())) {
+            if (CHANGES_CHILDREN.contains(fk.onDelete()) && (allStay(fk.table())
+                    || !protection.keysOf(fk.table()).isEmpty())) {
+                keepReferenced(sql.sql(where), fk);
+                where = " AND ";
             }
-            sql.sql(")");
-            separator = ", ";
+        }
+        return Session.update(handle, sql.text(), sql.params());
+    }
+
+    /**
+     * Whether every row left in the table stays: it is not cleaned, is protected whole, or was cleaned already (then
+     * what is left is protected).
+     */
+    private boolean allStay(QualifiedName table) {
+        return protection.isWholeTable(table) || !toClean.contains(table) || cleaned.contains(table);
+    }
+
+    /**
+     * Keeps a row that a protected row references through a foreign key that would delete or change that row
+     * ({@code ON DELETE CASCADE / SET NULL / SET DEFAULT}): {@code NOT EXISTS} such a referencing row.
+     */
+    private void keepReferenced(SqlBuilder sql, ForeignKey fk) {
+        Table child = registry.table(fk.table());
+        sql.sql("NOT EXISTS (SELECT 1 FROM ").table(child).sql(" c WHERE ");
+        for (int i = 0; i < fk.columns().size(); i++) {
+            sql.sql(i == 0 ? "" : " AND ").sql("c.").name(fk.columns().get(i)).sql(" = t.")
+                    .name(fk.referencedColumns().get(i));
+        }
+        if (!allStay(fk.table())) { // a child cleaned later (a cycle): only its protected rows stay
+            keys(sql.sql(" AND "), child, "c.", protection.keysOf(fk.table()), false);
         }
         sql.sql(")");
+    }
+
+    /**
+     * Appends {@code (key) [NOT] IN (...)} for protected keys: one JSON parameter whatever their number, each value
+     * cast to its column's type on the server, so keys compare as the column's values (an Integer matches a bigint,
+     * a String a uuid).
+     */
+    private static SqlBuilder keys(SqlBuilder sql, Table table, String alias, Set<List<Object>> kept,
+                                   boolean negate) {
+        List<Column> key = Protection.keyColumns(table);
+        sql.sql("(");
+        for (int i = 0; i < key.size(); i++) {
+            sql.sql(i == 0 ? alias : ", " + alias).name(key.get(i).name());
+        }
+        sql.sql(negate ? ") NOT IN (SELECT " : ") IN (SELECT ");
+        for (int i = 0; i < key.size(); i++) {
+            Column column = key.get(i);
+            sql.sql(i == 0 ? "" : ", ").sql("CAST(k->>" + i + " AS ")
+                    .sql(QualifiedName.of(column.type().schema(), column.type().name()).quoted()).sql(")");
+        }
+        List<List<String>> texts = new ArrayList<>(kept.size());
+        for (List<Object> values : kept) {
+            List<String> text = new ArrayList<>(key.size());
+            for (int i = 0; i < key.size(); i++) {
+                text.add(asText(SqlBuilder.convert(table, key.get(i), values.get(i))));
+            }
+            texts.add(text);
+        }
+        return sql.sql(" FROM jsonb_array_elements(CAST(").param(Json.write(texts)).sql(" AS jsonb)) k)");
+    }
+
+    /** A converted key value as the text PostgreSQL reads for it. */
+    private static String asText(Object value) {
+        return value instanceof byte[] bytes ? "\\x" + java.util.HexFormat.of().formatHex(bytes) : String.valueOf(value);
     }
 }

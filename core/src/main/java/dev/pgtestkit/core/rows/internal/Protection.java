@@ -23,10 +23,21 @@ public final class Protection {
     private final Map<QualifiedName, Set<List<Object>>> keys = new ConcurrentHashMap<>();
     private final Set<QualifiedName> wholeTables = ConcurrentHashMap.newKeySet();
 
-    /** Protects {@code row} of {@code table}; tables without a usable key throw {@link SchemaException}. */
+    /**
+     * Protects {@code row} of {@code table}; tables without a usable key, and rows without their key values, throw
+     * {@link SchemaException} (protecting nothing silently would let cleanup delete the row).
+     */
     public void protect(SchemaRegistry registry, Table table, Map<String, Object> row) {
         Table root = root(registry, table);
-        List<Object> key = keyColumns(root).stream().map(c -> row.get(c.name())).toList();
+        List<Column> columns = keyColumns(root);
+        List<String> missing = columns.stream().map(Column::name).filter(c -> row.get(c) == null).toList();
+        if (!missing.isEmpty()) {
+            throw new SchemaException("Cannot protect a row of table '" + Names.table(root) + "' without its key: "
+                    + "column(s) " + missing + " missing or null in the row given (it has " + row.keySet() + "). "
+                    + "Protect the row insert() returned (it carries generated keys), or all rows with "
+                    + "protectExisting().", root.schema(), root.simpleName());
+        }
+        List<Object> key = columns.stream().map(c -> row.get(c.name())).toList();
         keys.computeIfAbsent(root.name(), n -> ConcurrentHashMap.newKeySet()).add(key);
     }
 

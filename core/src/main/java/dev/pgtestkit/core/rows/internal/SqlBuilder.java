@@ -124,13 +124,38 @@ public final class SqlBuilder {
     /** {@link ValueConverter#convert} with the column named in the error. */
     public static Object convert(Table table, Column column, Object value) {
         try {
-            return ValueConverter.convert(column.type(), value);
+            Object converted = ValueConverter.convert(column.type(), value);
+            checkNumericRange(column, converted);
+            return converted;
         } catch (IllegalArgumentException e) {
             String shown = RowFormatter.DEFAULT_SECRET_KEYS.matcher(column.name()).matches() ? "***"
                     : RowFormatter.defaults().format(value);
             throw new ValueConversionException("Cannot convert value " + shown + " for column '"
                     + Names.column(table, column.name()) + "' of type " + column.type().displayName() + ": "
                     + e.getMessage(), table.simpleName(), column.name(), column.type().displayName(), e);
+        }
+    }
+
+    /**
+     * A value a {@code numeric(p, s)} column cannot hold fails here, naming the column and the value, rather than as
+     * the server's "numeric field overflow", which names neither.
+     */
+    private static void checkNumericRange(Column column, Object value) {
+        if (!(value instanceof Number number) || column.precision() == null || column.scale() == null
+                || !"numeric".equals(column.type().name())) {
+            return;
+        }
+        if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+            return;
+        }
+        java.math.BigDecimal decimal = number instanceof java.math.BigDecimal d ? d
+                : new java.math.BigDecimal(number.toString());
+        java.math.BigDecimal rounded = decimal.setScale(column.scale(), java.math.RoundingMode.HALF_UP);
+        int integerDigits = rounded.precision() - rounded.scale();
+        if (rounded.signum() != 0 && integerDigits > column.precision() - column.scale()) {
+            throw new IllegalArgumentException("numeric field overflow: numeric(" + column.precision() + ", "
+                    + column.scale() + ") holds values whose absolute value is below 10^"
+                    + (column.precision() - column.scale()));
         }
     }
 

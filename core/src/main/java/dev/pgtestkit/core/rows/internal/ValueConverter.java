@@ -179,7 +179,16 @@ public final class ValueConverter {
     private static String json(Object value) {
         if (value instanceof CharSequence text) {
             String s = text.toString();
-            return Json.isJson(s) ? s : Json.write(s);
+            try { // storing malformed JSON as a JSON string value would store other data than given
+                if (s.isBlank()) {
+                    throw new IllegalArgumentException("not valid JSON: empty text");
+                }
+                Json.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + ". Pass JSON text (a JSON string with its double "
+                        + "quotes), or a Map, List, number or boolean", e);
+            }
+            return s;
         }
         return Json.isJsonNode(value) ? value.toString() : Json.write(value);
     }

@@ -183,7 +183,7 @@ final class LogicalConnection implements InvocationHandler {
             throws Throwable {
         boolean ownSql = args != null && args.length > 0 && args[0] instanceof String;
         String sql = ownSql ? (String) args[0] : preparedSql;
-        SqlCommand command = ownSql ? SqlScanner.classify(sql) : prepared;
+        SqlCommand command = ownSql ? SqlScanner.classify(sql, pinned.standardConformingStrings()) : prepared;
         if (command.kind() != SqlCommand.Kind.ORDINARY) {
             return emulate(command, sql, method);
         }
@@ -192,7 +192,7 @@ final class LogicalConnection implements InvocationHandler {
 
     /** Refuses, in a batch, what cannot run in a transaction block or would end a transaction mid-batch. */
     void checkBatchable(String sql) {
-        SqlCommand command = SqlScanner.classify(sql);
+        SqlCommand command = SqlScanner.classify(sql, pinned.standardConformingStrings());
         if (command.kind() == SqlCommand.Kind.NOT_IN_TRANSACTION) {
             throw TransactionErrors.notInTransaction(command);
         }
@@ -253,7 +253,7 @@ final class LogicalConnection implements InvocationHandler {
         checkOpen();
         SqlCommand prepared = SqlCommand.ORDINARY;
         if (!method.getName().equals("createStatement")) {
-            prepared = SqlScanner.classify((String) args[0]);
+            prepared = SqlScanner.classify((String) args[0], pinned.standardConformingStrings());
             if (prepared.kind() == SqlCommand.Kind.NOT_IN_TRANSACTION) {
                 throw TransactionErrors.notInTransaction(prepared);
             }

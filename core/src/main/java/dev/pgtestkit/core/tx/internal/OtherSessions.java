@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 final class OtherSessions {
 
     /** How long a closed session's backend gets to exit, in steps, before the session counts as left open. */
-    private static final int GRACE_STEPS = 10;
+    private static final int GRACE_STEPS = 100;
     private static final long GRACE_STEP_MILLIS = 20;
 
     private final Map<Integer, String> found = new TreeMap<>();

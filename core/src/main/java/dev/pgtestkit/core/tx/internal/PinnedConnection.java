@@ -48,6 +48,7 @@ public final class PinnedConnection implements AutoCloseable {
 
     private final Connection physical;
     private final PGConnection pg;
+    private final BaseConnection base;
     private final String database;
     private final UnitLock lock = new UnitLock();
     private final ReentrantLock statementLock = new ReentrantLock();
@@ -59,12 +60,20 @@ public final class PinnedConnection implements AutoCloseable {
     private volatile String endedBy;
     private volatile boolean deferrableConstraints = true;
     private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
+    private final int serverMajor;
+    private volatile CommitWatch commitWatch = new CommitWatch();
+    private volatile CommitWindow window;
+    private volatile boolean reusable = true;
+    private volatile String lost;
     private boolean statementsRan;
     private Statement internal;
 
-    private PinnedConnection(Connection physical, PGConnection pg, String database, TransactionSettings settings) {
+    private PinnedConnection(Connection physical, PGConnection pg, String database, TransactionSettings settings)
+            throws SQLException {
         this.physical = physical;
         this.pg = pg;
+        this.base = physical.unwrap(BaseConnection.class);
+        this.serverMajor = physical.getMetaData().getDatabaseMajorVersion();
         this.database = database;
         this.settings = settings;
         this.owner = Thread.currentThread();
@@ -143,6 +152,66 @@ public final class PinnedConnection implements AutoCloseable {
 
     public boolean isOpen() {
         return endedBy == null;
+    }
+
+    /** Whether the session reads backslashes in plain strings literally (PgJDBC follows the server's reports). */
+    boolean standardConformingStrings() {
+        return base.getStandardConformingStrings();
+    }
+
+    /** The commit counter of the database as the last test on it left it (shared by the database's sessions). */
+    public void commitWatch(CommitWatch watch) {
+        this.commitWatch = watch;
+    }
+
+    CommitWatch commitWatch() {
+        return commitWatch;
+    }
+
+    /** Where the running test's commit-check window began; null when commits are not watched. */
+    CommitWindow window() {
+        return window;
+    }
+
+    void window(CommitWindow started) {
+        this.window = started;
+    }
+
+    /** Whether the end of a test looks for commits of other sessions: asked, and the server counts them at once. */
+    boolean watchesCommits() {
+        return settings.detectCommits() && serverMajor >= 15;
+    }
+
+    /**
+     * Whether the session can serve another test: false once something committed on it (a test's work kept for
+     * inspection, a commit behind pgtestkit's back) or it failed, since then state a rollback would undo may remain.
+     */
+    public boolean reusable() {
+        return reusable;
+    }
+
+    void notReusable() {
+        this.reusable = false;
+    }
+
+    /** What ended a transaction shared by a group of tests behind their back; null while it is intact. */
+    public String lost() {
+        return lost;
+    }
+
+    public void lost(String explanation) {
+        if (lost == null) {
+            lost = explanation;
+        }
+    }
+
+    /** Whether the physical session is gone (closed, terminated by the server, or the network failed). */
+    public boolean isClosed() {
+        try {
+            return physical.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** PostgreSQL backend process id of the pinned session. */
@@ -240,7 +309,6 @@ public final class PinnedConnection implements AutoCloseable {
      * transaction open (something committed or rolled back the physical connection directly).
      */
     public synchronized boolean endedBehindOurBack() throws SQLException {
-        BaseConnection base = physical.unwrap(BaseConnection.class);
         return statementsRan && base.getTransactionState() == TransactionState.IDLE;
     }
 

@@ -12,8 +12,54 @@ final class SessionSql {
     static final String DATABASE_TRAITS = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgdeferrable),"
             + " current_setting('default_transaction_isolation')";
 
-    /** Session-level advisory locks survive ROLLBACK; a pooled session must not carry them to the next test. */
-    static final String UNLOCK_ADVISORY = "SELECT pg_advisory_unlock_all()";
+    /**
+     * What a rollback leaves of a test in the session, cleared before the next test: session-level advisory locks and
+     * the sequences' {@code currval}/{@code lastval}. (Settings, temporary tables, cursors and LISTEN are
+     * transactional: the rollback undoes them. SQL {@code PREPARE}d statements are not; see {@link #PREPARED}.)
+     */
+    static final String RESET_SESSION = "SELECT pg_advisory_unlock_all();\nDISCARD SEQUENCES";
+
+    static final String PREPARED_LABEL = "pgtestkit_prepared";
+
+    /**
+     * Statements the test {@code PREPARE}d in SQL (they survive ROLLBACK), deallocated one by one: PgJDBC's own
+     * server-prepared statements ({@code from_sql} false) stay, so its statement cache stays valid.
+     */
+    static final String PREPARED = "SELECT name AS " + PREPARED_LABEL + " FROM pg_prepared_statements WHERE from_sql";
+
+    /** The savepoint at the bottom of a test transaction: only pgtestkit's transaction has it. */
+    static final String MARKER = "pgtestkit_tx";
+
+    static final String COMMITS_LABEL = "pgtestkit_commits";
+
+    /**
+     * The commit check's reading of the test database, in one statement: the sessions that may still owe the counter
+     * their commits (client backends other than pgtestkit's own; a backend reports its commits as it exits, before
+     * it leaves this list, and when it has been idle for a second), whether autovacuum is working on the database
+     * (its transactions count too), and then the counter itself: transactions committed minus sessions established
+     * (PostgreSQL 14+), since every session commits one transaction as it starts, pgtestkit's own pinned and plan
+     * sessions included, which commit nothing else; the server's clock; and the sessions established, to tell
+     * whether anyone but pgtestkit connected (autovacuum's visits commit too, and are no leak). The list is read before the counter
+     * (a materialized CTE), so a backend missing from it has already reported.
+     */
+    static final String COMMITS = "WITH a AS MATERIALIZED (SELECT a.pid, a.backend_type FROM pg_stat_get_activity(NULL) a"
+            + " WHERE a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            + " AND a.pid <> pg_backend_pid() AND (a.backend_type = 'autovacuum worker'"
+            + " OR a.backend_type = 'client backend' AND coalesce(a.application_name, '') NOT IN ('"
+            + PinnedConnection.APPLICATION_NAME + "', '" + PhysicalConnections.EXPLAIN_APPLICATION_NAME + "'))),"
+            + " s AS MATERIALIZED (SELECT coalesce(array_agg(pid) FILTER (WHERE backend_type = 'client backend'),"
+            + " '{}') AS others, coalesce(bool_or(backend_type = 'autovacuum worker'), false) AS autovacuum FROM a)"
+            + " SELECT pg_stat_get_db_xact_commit(d.oid) - pg_stat_get_db_sessions(d.oid) AS " + COMMITS_LABEL
+            + ", clock_timestamp()::text, s.others, s.autovacuum, pg_stat_get_db_sessions(d.oid)"
+            + " FROM s, pg_database d"
+            + " WHERE d.datname = current_database()";
+
+    /**
+     * Whether autovacuum vacuumed or analyzed a table of the database since the given time: its transactions move the
+     * commit counter too. (A worker still at work shows in {@link #COMMITS}.) Runs only when the counter moved.
+     */
+    static final String AUTOVACUUM_SINCE = "SELECT EXISTS (SELECT 1 FROM pg_stat_all_tables"
+            + " WHERE greatest(last_autovacuum, last_autoanalyze) >= ?::timestamptz)";
 
     /** Session activity is cached per transaction; the test transaction is long, so drop the cached copy first. */
     static final String CLEAR_ACTIVITY_SNAPSHOT = "SELECT pg_stat_clear_snapshot()";

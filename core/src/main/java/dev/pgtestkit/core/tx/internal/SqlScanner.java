@@ -23,16 +23,24 @@ public final class SqlScanner {
     private final SqlLexer lexer;
     private boolean atEnd;
 
-    private SqlScanner(String sql) {
-        this.lexer = SqlLexer.of(sql, true);
+    private SqlScanner(String sql, boolean standardConformingStrings) {
+        this.lexer = SqlLexer.of(sql, true, standardConformingStrings);
     }
 
     /** Classifies a SQL string of one or more statements; {@code null} or blank is ordinary. */
     public static SqlCommand classify(String sql) {
+        return classify(sql, true);
+    }
+
+    /**
+     * Classifies SQL a session runs with the given {@code standard_conforming_strings}: with it off, {@code 'a\''}
+     * is one string, and a {@code COMMIT} after it is a statement.
+     */
+    public static SqlCommand classify(String sql, boolean standardConformingStrings) {
         if (sql == null) {
             return SqlCommand.ORDINARY;
         }
-        SqlScanner scanner = new SqlScanner(sql);
+        SqlScanner scanner = new SqlScanner(sql, standardConformingStrings);
         if (sql.indexOf(';') < 0) {
             return SqlClassifier.classify(scanner.nextStatement(false));
         }
@@ -41,7 +49,7 @@ public final class SqlScanner {
 
     /** The leading keywords (upper case) of every statement in the string; for tests and messages. */
     public static List<List<String>> statements(String sql) {
-        SqlScanner scanner = new SqlScanner(sql);
+        SqlScanner scanner = new SqlScanner(sql, true);
         List<List<String>> result = new ArrayList<>();
         while (!scanner.atEnd) {
             List<String> words = scanner.nextStatement(true);

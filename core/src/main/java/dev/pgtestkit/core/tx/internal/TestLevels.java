@@ -7,7 +7,6 @@ import dev.pgtestkit.core.tx.TransactionSettings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.util.PSQLException;
@@ -43,21 +42,41 @@ public final class TestLevels {
     }
 
     /**
-     * At the start of a test transaction of its own, in one round trip when there is anything to do: sets the
-     * isolation level the settings ask for (the first statement of the transaction, as PostgreSQL requires), and
-     * snapshots sequences when asked to.
+     * At the start of a test transaction of its own, in one round trip: sets the isolation level the settings ask for
+     * (the first statement of the transaction, as PostgreSQL requires), snapshots sequences when asked to, opens the
+     * marker savepoint by which the end recognises its own transaction, and reads the commit counter the end compares.
      */
-    public static void beginTransaction(PinnedConnection pinned) {
+    public static void beginTransaction(PinnedConnection pinned, String test) {
         TransactionSettings settings = pinned.settings();
-        List<String> parts = new ArrayList<>(2);
+        List<String> parts = new ArrayList<>(4);
         if (settings.isolationLevel() != IsolationLevel.DEFAULT) {
             parts.add("SET TRANSACTION ISOLATION LEVEL " + settings.isolationLevel().sql());
         }
         if (settings.resetSequences()) {
             parts.add(SessionSql.SNAPSHOT_SEQUENCES);
         }
-        if (!parts.isEmpty()) {
-            run(pinned, String.join(";\n", parts), "begin the test transaction");
+        parts.add("SAVEPOINT " + SessionSql.MARKER);
+        if (pinned.watchesCommits()) {
+            parts.add(SessionSql.COMMITS);
+        }
+        try {
+            CommitCheck.start(pinned, test, CommitCheck.read(pinned, String.join(";\n", parts)));
+        } catch (SQLException e) {
+            throw failure("begin the test transaction of " + test, e);
+        }
+    }
+
+    /** At the start of a test of a class level: reads the commit counter the end of the test compares. */
+    public static void beginLevelTest(PinnedConnection pinned, String test) {
+        if (!pinned.watchesCommits()) {
+            pinned.window(null);
+            return;
+        }
+        try {
+            CommitCheck.start(pinned, test, CommitCheck.read(pinned, SessionSql.CLEAR_ACTIVITY_SNAPSHOT + ";\n"
+                    + SessionSql.COMMITS));
+        } catch (SQLException e) {
+            throw failure("begin test " + test, e);
         }
     }
 
@@ -95,26 +114,51 @@ public final class TestLevels {
 
     /**
      * Ends a test: checks, then {@code ROLLBACK TO SAVEPOINT level} (kept open) or, when {@code level} is null,
-     * {@code ROLLBACK} of the whole transaction. Throws when a check fails; the rollback has happened by then.
+     * {@code ROLLBACK} of the whole transaction, and clears what a rollback leaves in the session (advisory locks,
+     * prepared statements, sequence positions of {@code currval}). Throws when a check fails; the rollback has
+     * happened by then.
      */
     public static void endTest(PinnedConnection pinned, Mark level, String test) {
         String end = level == null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT " + Identifiers.quote(level.name);
         if (level == null && endedBehindOurBack(pinned)) {
             recover(pinned, end);
+            pinned.notReusable();
             throw TransactionErrors.endedBehindOurBack(test, pinned.database());
         }
-        OtherSessions others;
+        CommitWindow window = pinned.window();
+        BatchResults results;
         try {
-            others = pinned.prepared(batch(pinned, level, end), TestLevels::runEndBatch);
+            results = CommitCheck.read(pinned, batch(pinned, level, end, window != null));
         } catch (SQLException e) {
-            handleEndFailure(pinned, end, test, e);
+            handleEndFailure(pinned, level, test, e);
             return;
         } finally {
             forget(pinned, level);
         }
-        if (!others.isEmpty()) {
-            checkOtherSessions(pinned, others, level != null, test);
+        if (!results.prepared.isEmpty()) {
+            deallocate(pinned, results.prepared, level != null);
         }
+        pinned.window(null);
+        long committed;
+        try {
+            committed = CommitCheck.end(pinned, window, results, test, level != null);
+        } catch (SQLException e) {
+            throw failure("read the commit counter again at the end of test " + test, e);
+        }
+        if (!results.others.isEmpty()) {
+            checkOtherSessions(pinned, results.others, level != null, test);
+        }
+        if (committed > 0) {
+            throw TransactionErrors.committedDuring(window, committed, test, pinned.database());
+        }
+    }
+
+    /** Deallocates statements the test prepared in SQL; outside a level, in a transaction rolled back at once. */
+    private static void deallocate(PinnedConnection pinned, List<String> names, boolean inTransaction) {
+        StringBuilder sql = new StringBuilder();
+        names.forEach(name -> sql.append("DEALLOCATE ").append(Identifiers.quote(name)).append(";\n"));
+        sql.append(inTransaction ? "SELECT 1" : "ROLLBACK");
+        run(pinned, sql.toString(), "deallocate the statements the test prepared: " + names);
     }
 
     private static void checkOtherSessions(PinnedConnection pinned, OtherSessions others, boolean inTransaction,
@@ -136,6 +180,7 @@ public final class TestLevels {
      */
     public static void commitForInspection(PinnedConnection pinned) {
         try {
+            pinned.notReusable();
             pinned.internal(statement -> statement.execute("COMMIT"));
         } catch (SQLException e) {
             LOG.warn("Could not commit the failed test's data on kept database {}: {}", pinned.database(),
@@ -146,7 +191,7 @@ public final class TestLevels {
         }
     }
 
-    private static String batch(PinnedConnection pinned, Mark level, String end) {
+    private static String batch(PinnedConnection pinned, Mark level, String end, boolean commits) {
         TransactionSettings settings = pinned.settings();
         List<String> parts = new ArrayList<>();
         if (pinned.hasDeferrableConstraints()) {
@@ -155,39 +200,61 @@ public final class TestLevels {
         if (settings.resetSequences()) {
             parts.add(SessionSql.RESTORE_SEQUENCES);
         }
-        if (settings.detectOtherSessions()) {
+        if (settings.detectOtherSessions() || commits) {
             parts.add(SessionSql.CLEAR_ACTIVITY_SNAPSHOT);
+        }
+        if (settings.detectOtherSessions()) {
             parts.add(SessionSql.OTHER_SESSIONS);
         }
+        if (commits) {
+            parts.add(SessionSql.COMMITS);
+        }
+        parts.add(SessionSql.RESET_SESSION);
+        parts.add(SessionSql.PREPARED);
         if (level == null) {
-            parts.add(SessionSql.UNLOCK_ADVISORY);
+            // only this transaction has the marker: gone when something committed (or rolled back) behind our back
+            parts.add("RELEASE SAVEPOINT " + SessionSql.MARKER);
         }
         parts.add(end);
         return String.join(";\n", parts);
     }
 
-    private static OtherSessions runEndBatch(Statement statement) throws SQLException {
-        OtherSessions others = new OtherSessions();
-        boolean isResultSet = ((PreparedStatement) statement).execute();
-        while (isResultSet || statement.getUpdateCount() != -1) {
-            if (isResultSet) {
-                others.read(statement.getResultSet());
-            }
-            isResultSet = statement.getMoreResults();
+    private static void handleEndFailure(PinnedConnection pinned, Mark level, String test, SQLException e) {
+        if (pinned.isClosed()) {
+            pinned.notReusable();
+            throw TransactionErrors.sessionLost(test, pinned.database(), e);
         }
-        return others;
-    }
-
-    private static void handleEndFailure(PinnedConnection pinned, String end, String test, SQLException e) {
-        boolean recovered = recover(pinned, end);
-        if (!recovered || "3B001".equals(e.getSQLState()) || "25P01".equals(e.getSQLState())) {
+        // the savepoint only this transaction has: rolling back to it fails when the transaction is another one
+        String identity = "ROLLBACK TO SAVEPOINT " + (level == null ? SessionSql.MARKER
+                : Identifiers.quote(level.name));
+        boolean ours = recover(pinned, identity);
+        if (level == null) {
+            recover(pinned, "ROLLBACK");
+        }
+        pinned.window(null);
+        if (!ours || "3B001".equals(e.getSQLState()) || "25P01".equals(e.getSQLState())) {
+            pinned.notReusable();
             throw TransactionErrors.endedBehindOurBack(test, pinned.database());
         }
+        resetSession(pinned, level != null);
         if (isConstraintViolation(e)) {
             throw deferredViolation(e, "test " + test);
         }
         if (!"25P02".equals(e.getSQLState())) { // 25P02: already aborted by a failure the test has seen
             throw failure("end the transaction of test " + test, e);
+        }
+    }
+
+    /** The session reset the end batch ends with, when the batch stopped before it (the session is reused). */
+    private static void resetSession(PinnedConnection pinned, boolean inTransaction) {
+        try {
+            String sql = SessionSql.RESET_SESSION + ";\n" + SessionSql.PREPARED + (inTransaction ? "" : ";\nROLLBACK");
+            BatchResults results = pinned.prepared(sql, BatchResults::run);
+            if (!results.prepared.isEmpty()) {
+                deallocate(pinned, results.prepared, inTransaction);
+            }
+        } catch (SQLException | RuntimeException e) {
+            pinned.notReusable();
         }
     }
 

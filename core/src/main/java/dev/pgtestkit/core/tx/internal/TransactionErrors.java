@@ -32,6 +32,38 @@ public final class TransactionErrors {
                 + "that the test receives as a parameter, or: " + TransactionIsolationException.useDatabasePerTest());
     }
 
+    /** Other sessions committed on the test database while the test ran. */
+    static TransactionIsolationException committedDuring(CommitWindow window, long commits, String test,
+                                                         String database) {
+        return new TransactionIsolationException(commits + " transaction(s) were committed on database '" + database
+                + "' by other sessions since " + window.since() + " (" + window.at() + "), while test " + test
+                + " ran. " + committedAdvice());
+    }
+
+    /** Other sessions committed between the end of the last test on the database and the start of this one. */
+    static TransactionIsolationException committedBetween(CommitWindow window, long commits, String test,
+                                                          String database) {
+        return new TransactionIsolationException(commits + " transaction(s) were committed on database '" + database
+                + "' by other sessions since " + window.since() + " (" + window.at() + ") and before test " + test
+                + " began, so test " + test + " does not start from a clean database. Most likely a connection of "
+                + "that earlier code committed and was closed as it ended (a closing session reports its commits "
+                + "only as it exits). " + committedAdvice());
+    }
+
+    private static String committedAdvice() {
+        return "(Every transaction counts, one that only read too.) What they wrote does not share the test transaction, so it is not rolled back and leaks into later "
+                + "tests. Give the code under test the DataSource or Connection the test receives (not the JDBC URL or "
+                + "a pool of its own), or: " + TransactionIsolationException.useDatabasePerTest();
+    }
+
+    /** The pinned session is gone: terminated by the server, a restart, or a network failure. */
+    public static TransactionIsolationException sessionLost(String test, String database, Exception cause) {
+        return new TransactionIsolationException("The session of the test transaction of " + test + " on database '"
+                + database + "' was closed while the test ran (terminated by the server, for example with "
+                + "pg_terminate_backend(), by a server restart, or by a network failure): " + cause.getMessage()
+                + ". What the transaction held is gone.", cause);
+    }
+
     /** A test (or nested level) asks for another isolation level than the transaction it shares has. */
     public static TransactionIsolationException isolationOfSharedTransaction(String who, IsolationLevel asked,
                                                                             IsolationLevel actual, String level) {

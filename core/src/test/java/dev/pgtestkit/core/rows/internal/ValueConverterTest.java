@@ -113,7 +113,9 @@ class ValueConverterTest {
         assertThat(convert(jsonb, map)).isEqualTo("{\"a\":1,\"tags\":[\"x\",\"y\"]}");
         assertThat(convert(jsonb, List.of(1, 2))).isEqualTo("[1,2]");
         assertThat(convert(jsonb, "{\"b\": true}")).isEqualTo("{\"b\": true}");
-        assertThat(convert(jsonb, "plain words")).isEqualTo("\"plain words\"");
+        assertThat(convert(jsonb, "\"plain words\"")).isEqualTo("\"plain words\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> convert(jsonb, "plain words"))
+                .hasMessageContaining("not valid JSON"); // malformed text is an error, not a JSON string
     }
 
     @Test
