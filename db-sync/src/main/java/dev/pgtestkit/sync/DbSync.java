@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -27,14 +28,24 @@ import java.util.function.Supplier;
 public final class DbSync {
 
     private final SyncConfig config;
+    private final SyncProgressListener listener;
 
-    private DbSync(SyncConfig config) {
+    private DbSync(SyncConfig config, SyncProgressListener listener) {
         this.config = config;
+        this.listener = listener;
     }
 
-    /** The workflows of {@code config}'s databases. */
+    /** The workflows of {@code config}'s databases, reporting no progress. */
     public static DbSync of(SyncConfig config) {
-        return new DbSync(config);
+        return new DbSync(config, SyncProgressListener.NONE);
+    }
+
+    /**
+     * The same workflows reporting the progress of their dumps and restores to {@code listener} (a restore whose
+     * options name a listener of their own reports to that one). The CLI's progress bars are such a listener.
+     */
+    public DbSync withProgress(SyncProgressListener listener) {
+        return new DbSync(config, Objects.requireNonNull(listener, "listener"));
     }
 
     /** The configuration this works from. */
@@ -89,10 +100,14 @@ public final class DbSync {
     }
 
     private RestoreResult restore(Path dump, DatabaseConfig target, RestoreOptions options) {
-        RestoreOptions effective = target.role() == Role.PRODUCTION && !options.production()
-                ? RestoreOptions.builder().jobs(options.jobs()).keepOld(options.keepOld()).production(true)
+        SyncProgressListener reporting = options.listener() == SyncProgressListener.NONE ? listener
+                : options.listener();
+        RestoreOptions effective = (target.role() == Role.PRODUCTION && !options.production())
+                || reporting != options.listener()
+                ? RestoreOptions.builder().jobs(options.jobs()).keepOld(options.keepOld())
+                        .production(options.production() || target.role() == Role.PRODUCTION)
                         .allowProduction(options.allowProduction()).terminateSessions(options.terminateSessions())
-                        .listener(options.listener()).build()
+                        .listener(reporting).build()
                 : options;
         return connected(target, () -> Restorer.restore(dump, pg(target), effective));
     }
@@ -221,7 +236,8 @@ public final class DbSync {
     }
 
     private DumpOptions dumpOptions(DatabaseConfig db) {
-        DumpOptions.Builder options = DumpOptions.builder().production(db.role() == Role.PRODUCTION);
+        DumpOptions.Builder options = DumpOptions.builder().production(db.role() == Role.PRODUCTION)
+                .listener(listener);
         if (db.maskingPolicy() != null) {
             MaskingPolicy policy = MaskingPolicy.read(db.maskingPolicy());
             options.masking(policy);

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives a test class a PostgreSQL database of its own, cloned from a template built from the named migrations.
+ * Gives a test class a PostgreSQL database of its own, cloned from a template built from the named migrations (or a
+ * db-sync {@link #dump()}).
  *
  * <pre>{@code
  * @PgTest(migrations = "classpath:db/migration")
@@ -46,6 +47,16 @@ public @interface PgTest {
      * to the working directory); default none.
      */
     String[] scripts() default {};
+
+    /**
+     * A db-sync dump directory the template is restored from, e.g. {@code "src/test/dumps/app-masked"} (relative to
+     * the working directory); default none. Needs {@code dev.pgtestkit:pgtestkit-db-sync} on the test class path
+     * (found by name: the extension does not depend on it). The template is keyed by the manifest's content hash, so
+     * it is restored once per server and content: a new dump of unchanged data reuses it, a changed one builds
+     * another. The dump is restored before the {@link #migrations()} and {@link #scripts()}, which can bring it up
+     * to date.
+     */
+    String dump() default "";
 
     /**
      * The PostgreSQL major version, e.g. {@code "18"}; default {@code ""}: {@code PGTESTKIT_PG_VERSION} (or

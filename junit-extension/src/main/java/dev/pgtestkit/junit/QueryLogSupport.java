@@ -25,8 +25,11 @@ final class QueryLogSupport {
     /** The scope's logger, created on first use and closed with the scope. */
     static Object logger(Scope scope) {
         return scope.cached(QueryLogSupport.class, () -> {
-            QueryLogger logger = QueryLogger.builder().slowThreshold(slowThreshold()).planDataSource(scope.database()
-                    .map(handle -> handle.transactions().planDataSource()).orElse(null)).build();
+            QueryLogger.Builder builder = QueryLogger.builder().slowThreshold(slowThreshold()).planDataSource(scope
+                    .database().map(handle -> handle.transactions().planDataSource()).orElse(null));
+            scope.database().ifPresent(handle -> builder.redaction(QueryLogCatalog.rules(handle))
+                    .schemaResolver(QueryLogCatalog.schemaResolver(handle)));
+            QueryLogger logger = builder.build();
             scope.register(logger);
             return logger;
         });

@@ -36,6 +36,49 @@ class QueryLogInTransactionIT {
         Engine.assertAllPass(1, DefaultThreshold.class);
     }
 
+    @Test
+    void theRegistryGivesColumnOrderAndSchemaQualification() {
+        Engine.assertAllPass(1, CatalogAware.class);
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    static class CatalogAware {
+        @Test
+        void readsInsertsWithoutAColumnListByTheTablesColumnOrder(DataSource dataSource, QueryLogger queries)
+                throws SQLException {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE made_here (id int, api_token text)");
+                insert(connection, "INSERT INTO accounts VALUES (?, ?, ?)", 7, "seven@example.com", 12);
+                insert(connection, "INSERT INTO made_here VALUES (?, ?)", 8, "tok-8");
+                statement.executeQuery("SELECT count(*) FROM public.accounts").close();
+                statement.executeQuery("SELECT count(*) FROM accounts").close();
+            }
+            assertThat(event(queries, "INSERT INTO accounts").parameters())
+                    .containsExactly(java.util.List.of(7, "seven@example.com", 12));
+            assertThat(event(queries, "INSERT INTO made_here").parameters()).as("unknown to the committed catalog:"
+                    + " every value treated as secret").containsExactly(java.util.List.of("***", "***"));
+            assertThat(event(queries, "SELECT count(*) FROM public.accounts").normalizedSql())
+                    .isEqualTo(event(queries, "SELECT count(*) FROM accounts").normalizedSql());
+        }
+
+        private static void insert(Connection connection, String sql, Object... values) throws SQLException {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
+                insert.executeUpdate();
+            }
+        }
+
+        private static QueryEvent event(QueryLogger queries, String sql) {
+            return queries.log().events().stream().filter(e -> e.sql().startsWith(sql)).findFirst().orElseThrow(
+                    () -> new AssertionError("no event '" + sql + "' among " + queries.log().events().stream()
+                            .map(QueryEvent::sql).toList()));
+        }
+    }
+
     @PgTest(migrations = SharedTemplate.LOCATION)
     @WithTransaction
     static class DefaultThreshold {
@@ -62,9 +105,9 @@ class QueryLogInTransactionIT {
                 statement.executeQuery("SELECT pg_sleep(0.06), count(*) FROM accounts").close();
             }
             QueryPlan onNewTable = planOf(queries, "FROM made_here");
-            assertThat(onNewTable.json()).as("the test's uncommitted table is not visible to the plan session")
-                    .isNull();
-            assertThat(onNewTable.summary()).contains("\"made_here\" does not exist");
+            assertThat(onNewTable.mode()).as("the test's uncommitted table: explained on the test's own session, under"
+                    + " a savepoint rolled back").isEqualTo(QueryPlan.Mode.GENERIC_ON_SESSION);
+            assertThat(onNewTable.json()).contains("made_here");
             assertThat(planOf(queries, "FROM accounts").json()).contains("\"Node Type\"");
 
             Sql.insertAccount(dataSource, "after-explain@example.com"); // the test transaction is still read-write

@@ -71,12 +71,19 @@ public final class GenerationResult {
                 + " was not generated; generated: " + order));
     }
 
-    /** One line per table: rows and rows per second, then the total. */
+    /**
+     * One line per table: rows and rows per second (and the rows the server's check verification had to have
+     * generated again, when any), then the total.
+     */
     public String summary() {
         StringBuilder sb = new StringBuilder();
         for (TableResult t : tables()) {
             double seconds = Math.max(t.elapsed().toNanos(), 1) / 1e9;
-            sb.append(String.format("%-40s %,12d rows %,14.0f rows/s%n", t.table(), t.rows(), t.rows() / seconds));
+            sb.append(String.format("%-40s %,12d rows %,14.0f rows/s", t.table(), t.rows(), t.rows() / seconds));
+            if (t.regeneratedRows() > 0) {
+                sb.append(String.format(" (%,d regenerated for %s)", t.regeneratedRows(), t.serverChecks()));
+            }
+            sb.append(System.lineSeparator());
         }
         double total = Math.max(elapsed.toNanos(), 1) / 1e9;
         sb.append(String.format("%-40s %,12d rows %,14.0f rows/s in %.2f s%n", "total", totalRows(),

@@ -49,7 +49,11 @@ public final class Masker {
         this.fake = new FakeText(new FakePools(ByteBuffer.wrap(hmac("pgtestkit:pools")).getLong(), locale));
     }
 
-    /** @param secret at least 16 bytes of key material */
+    /**
+     * A masker keyed by {@code secret}, with English values.
+     *
+     * @param secret at least 16 bytes of key material
+     */
     public static Masker withKey(byte[] secret) {
         return withKey(secret, Locale.ENGLISH);
     }
@@ -136,7 +140,7 @@ public final class Masker {
 
     private static boolean isUnique(Table table, Column column) {
         UniqueKey pk = table.primaryKey();
-        return pk != null && pk.columns().equals(List.of(column.name()))
+        return (pk != null && pk.columns().equals(List.of(column.name())))
                 || table.uniqueKeys().stream().anyMatch(k -> k.columns().equals(List.of(column.name())));
     }
 

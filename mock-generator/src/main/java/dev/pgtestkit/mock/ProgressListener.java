@@ -10,6 +10,8 @@ import dev.pgtestkit.core.schema.QualifiedName;
 public interface ProgressListener {
 
     /**
+     * Called as rows of a table are written.
+     *
      * @param table the table being loaded
      * @param done  rows of this table written so far
      * @param total rows this table will get

@@ -4,18 +4,22 @@ import static dev.pgtestkit.mock.TestDatabases.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgtestkit.core.DisposableDatabase;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One table per CHECK form; 2,000 generated rows each are accepted by the server, and queries show the values
- * use the room the check leaves (not just one corner of it).
+ * One table per CHECK form, 2,000 generated rows each. The server enforces the checks on load, so counting rows that
+ * break them would prove nothing; instead the tests show what only the generator decides: every parsed form is met
+ * by construction (the server's verification had nothing to evaluate and regenerated no row), and the values use the
+ * room the check leaves rather than piling up at a bound.
  */
 class CheckFormsIT {
 
     private static final int ROWS = 2000;
     private static DisposableDatabase db;
+    private static GenerationResult result;
 
     @BeforeAll
     static void generate() {
@@ -42,7 +46,7 @@ class CheckFormsIT {
                         + " x int, y int, CHECK (num_nonnulls(x, y) = 1))",
                 "CREATE TYPE level AS ENUM ('low', 'mid', 'high')",
                 "CREATE TABLE enum_range (l level NOT NULL CHECK (l > 'low'))");
-        MockDataGenerator.builder(db.dataSource()).seed(5).build()
+        result = MockDataGenerator.builder(db.dataSource()).seed(5).build()
                 .generate(GenerationPlan.builder().allTables(ROWS).build());
     }
 
@@ -59,40 +63,50 @@ class CheckFormsIT {
     }
 
     @Test
-    void notInListsAreAvoided() {
-        assertThat(count(db, "SELECT count(*) FROM not_in WHERE n IN (4, 5)")).isEqualTo(ROWS);
-        assertThat(count(db, "SELECT count(*) FROM not_in WHERE code IN ('x', 'y')")).isZero();
+    void onlyTheFunctionCallIsLeftToTheServerAndEveryParsedFormIsConstructed() {
+        assertThat(TestDatabases.serverChecked(result)).containsExactly(
+                Map.entry("public.server_checked", "[server_checked_email_check] 0"));
+    }
+
+    @Test
+    void notInListsLeaveTheRestOfTheRange() {
+        assertThat(count(db, "SELECT count(DISTINCT n) FROM not_in")).isEqualTo(2);
+        assertThat(count(db, "SELECT count(DISTINCT code) FROM not_in")).isGreaterThan(ROWS / 2);
     }
 
     @Test
     void comparisonsAndRangesAreConstructedNotClamped() {
         assertThat(count(db, "SELECT count(DISTINCT delta) FROM comparisons")).isEqualTo(10);
         assertThat(count(db, "SELECT count(DISTINCT day) FROM comparisons")).isEqualTo(31);
-        assertThat(count(db, "SELECT count(*) FROM comparisons WHERE price >= 0 AND price < 100")).isEqualTo(ROWS);
+        assertThat(count(db, "SELECT count(DISTINCT price) FROM comparisons")).isGreaterThan(ROWS / 2);
+        assertThat(count(db, "SELECT max(n) FROM (SELECT count(*) AS n FROM comparisons GROUP BY price) x"))
+                .isLessThan(ROWS / 100);
+        assertThat(count(db, "SELECT count(DISTINCT ratio) FROM comparisons")).isGreaterThan(ROWS / 4);
     }
 
     @Test
     void betweenAndNotBetween() {
         assertThat(count(db, "SELECT count(DISTINCT pct) FROM between_form")).isEqualTo(11);
-        assertThat(count(db, "SELECT count(*) FROM between_form WHERE score >= 2 AND score <= 8")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM between_form WHERE score < 2")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM between_form WHERE score > 8")).isPositive();
     }
 
     @Test
     void lengthBoundsHold() {
-        assertThat(count(db, "SELECT min(char_length(code)) FROM lengths")).isGreaterThanOrEqualTo(6);
-        assertThat(count(db, "SELECT count(*) FROM lengths WHERE length(tag) NOT BETWEEN 2 AND 4")).isZero();
+        assertThat(count(db, "SELECT count(DISTINCT code) FROM lengths")).isGreaterThan(ROWS / 2);
+        assertThat(count(db, "SELECT count(DISTINCT length(tag)) FROM lengths")).isEqualTo(3);
     }
 
     @Test
     void columnComparisonsHoldBothWays() {
-        assertThat(count(db, "SELECT count(*) FROM column_pairs WHERE lo < hi")).isEqualTo(ROWS);
-        assertThat(count(db, "SELECT count(ends) FROM column_pairs")).isPositive();
+        assertThat(count(db, "SELECT count(DISTINCT hi - lo) FROM column_pairs")).isGreaterThan(20);
+        assertThat(count(db, "SELECT count(DISTINCT ends - starts) FROM column_pairs")).isGreaterThan(ROWS / 4);
     }
 
     @Test
     void nullTestsAndAlternatives() {
-        assertThat(count(db, "SELECT count(c) FROM null_tests")).isEqualTo(ROWS);
         assertThat(count(db, "SELECT count(*) FROM null_tests WHERE a IS NULL")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM null_tests WHERE b IS NULL")).isPositive();
     }
 
     @Test
@@ -103,13 +117,14 @@ class CheckFormsIT {
 
     @Test
     void likePatternsAndBooleanChecks() {
-        assertThat(count(db, "SELECT count(*) FROM patterns WHERE ref LIKE 'REF-%' AND flag")).isEqualTo(ROWS);
+        assertThat(count(db, "SELECT count(DISTINCT ref) FROM patterns")).isGreaterThan(ROWS / 2);
+        assertThat(count(db, "SELECT count(DISTINCT email) FROM patterns")).isGreaterThan(ROWS / 2);
     }
 
     @Test
     void checksOnlyTheServerUnderstandsAreVerifiedAndRegenerated() {
-        assertThat(count(db, "SELECT count(*) FROM server_checked WHERE num_nonnulls(x, y) = 1")).isEqualTo(ROWS);
         assertThat(count(db, "SELECT count(*) FROM server_checked WHERE x IS NOT NULL")).isPositive();
+        assertThat(count(db, "SELECT count(*) FROM server_checked WHERE y IS NOT NULL")).isPositive();
     }
 
     @Test

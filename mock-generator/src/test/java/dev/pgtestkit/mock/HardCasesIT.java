@@ -81,11 +81,12 @@ class HardCasesIT {
 
     @Test
     void domainsEnumsArraysAndChecksHold() {
-        assertThat(count(db, "SELECT count(*) FROM customers WHERE email NOT LIKE '%_@_%'")).isZero();
-        assertThat(count(db, "SELECT count(*) FROM products WHERE stock <= 0")).isZero();
+        // the server enforced the domain and table checks on load: what is asserted is what the generator chose
+        assertThat(count(db, "SELECT count(DISTINCT email) FROM customers")).isGreaterThan(1900);
+        assertThat(count(db, "SELECT count(DISTINCT stock) FROM products")).isGreaterThan(50);
         assertThat(count(db, "SELECT count(DISTINCT status) FROM customers")).isEqualTo(3);
         assertThat(count(db, "SELECT count(*) FROM customers WHERE cardinality(moods) > 0")).isPositive();
-        assertThat(count(db, "SELECT count(*) FROM products WHERE sale_price >= price")).isZero();
+        assertThat(count(db, "SELECT count(DISTINCT round(sale_price / price, 1)) FROM products")).isGreaterThan(5);
         assertThat(count(db, "SELECT count(*) FROM customers WHERE external_ref IS NULL")).isLessThanOrEqualTo(1);
     }
 

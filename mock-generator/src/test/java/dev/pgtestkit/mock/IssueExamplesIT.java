@@ -125,4 +125,22 @@ class IssueExamplesIT {
                     .isPositive();
         }
     }
+
+    @Test
+    void integerTimesVaryAndAOneToOneKeyIsNotTheIdentity() {
+        try (DisposableDatabase db = TestDatabases.withSchema("""
+                CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL UNIQUE);
+                CREATE TABLE profiles (id serial PRIMARY KEY, user_id int NOT NULL UNIQUE REFERENCES users,
+                    login_time integer NOT NULL, last_seen_time bigint NOT NULL);
+                """)) {
+            MockDataGenerator.builder(db.dataSource()).seed(9).build()
+                    .generate(GenerationPlan.builder().table("users", 300).table("profiles", 300).build());
+            assertThat(TestDatabases.count(db, "SELECT count(DISTINCT login_time) FROM profiles")).isGreaterThan(250);
+            assertThat(TestDatabases.count(db, "SELECT count(*) FROM profiles WHERE login_time = 2147483647")).isZero();
+            assertThat(TestDatabases.count(db, "SELECT count(DISTINCT last_seen_time) FROM profiles")).isGreaterThan(250);
+            // every user has one profile, but not the profile with the same number
+            assertThat(TestDatabases.count(db, "SELECT count(DISTINCT user_id) FROM profiles")).isEqualTo(300);
+            assertThat(TestDatabases.count(db, "SELECT count(*) FROM profiles WHERE user_id = id")).isLessThan(30);
+        }
+    }
 }

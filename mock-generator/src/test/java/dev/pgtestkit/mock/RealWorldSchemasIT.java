@@ -8,17 +8,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real-world-shaped schemas (partitions, exclusive arcs, partial uniques, regex checks, trigger-filled columns,
  * every built-in type, 60+ tables and 20 enums) filled by {@code allTables(200)} with no override: every table
- * gets its rows, no foreign key or check is broken, and the same seed gives the same content.
+ * gets its rows (the server enforced every key and check on the way in), children spread over their parents, only
+ * the checks the generator cannot parse are left to the server's evaluation, and the same seed gives the same
+ * content.
  */
 class RealWorldSchemasIT {
 
     static final int ROWS = 200;
+
+    /**
+     * Per schema, the checks the server evaluates, and how many rows it rejected: {@code [checks] rows}. Regular
+     * expressions are constructed from the pattern but verified by the server (its regexes are not Java's); a
+     * comparison of {@code money} values is the server's alone. None of them rejected a row.
+     */
+    private static final Map<String, Map<String, String>> SERVER_CHECKED = Map.of(
+            "commerce_partitioned", Map.of(),
+            "community_arcs", Map.of(),
+            "catalog_types", Map.of("public.cities", "[cities_code_check] 0",
+                    "public.opening_slots", "[opening_slots_price_check] 0",
+                    "public.reviews", "[reviews_language_check, reviews_reviewer_code_check] 0",
+                    "public.venues", "[venues_internal_code_check, venues_phone_check, slug_check, postal_code_check] 0"),
+            "media_rentals", Map.of(),
+            "saas_platform", Map.of());
 
     @ParameterizedTest
     @ValueSource(strings = {"commerce_partitioned", "community_arcs", "catalog_types", "media_rentals",
@@ -26,13 +44,13 @@ class RealWorldSchemasIT {
     void fillsEveryTableWithNoOverrideDeterministically(String schema) {
         String digest;
         try (DisposableDatabase db = load(schema)) {
-            fill(db, 7);
+            GenerationResult result = fill(db, 7);
             for (Table t : TestDatabases.tables(db)) {
                 assertThat(TestDatabases.count(db, "SELECT count(*) FROM " + t.name().quoted()))
                         .as(t.name().toString()).isEqualTo(ROWS);
             }
-            assertThat(TestDatabases.foreignKeyViolations(db)).isEmpty();
-            assertThat(TestDatabases.checkViolations(db)).isEmpty();
+            assertThat(TestDatabases.narrowForeignKeys(db, 0.2)).isEmpty();
+            assertThat(TestDatabases.serverChecked(result)).isEqualTo(SERVER_CHECKED.get(schema));
             digest = TestDatabases.contentDigest(db);
         }
         try (DisposableDatabase again = load(schema)) {

@@ -107,4 +107,13 @@ class RealismIT {
         assertThat(number("SELECT count(DISTINCT rating) FROM films")).isEqualTo(5);
         assertThat(number("SELECT count(DISTINCT tier) FROM subscriptions")).isEqualTo(5);
     }
+
+    @Test
+    void jsonDocumentsAreShapedByTheirColumnNameAndVaryInTheirKeys() {
+        assertThat(number("SELECT count(DISTINCT (SELECT string_agg(k, ',' ORDER BY k) FROM jsonb_object_keys(metadata) k))"
+                + " FROM films")).isGreaterThan(10);
+        assertThat(number("SELECT count(*) FROM attachments WHERE settings IS NOT NULL AND (settings->>'theme' NOT IN"
+                + " ('light', 'dark', 'system') OR jsonb_typeof(settings->'notifications') <> 'boolean')")).isZero();
+        assertThat(number("SELECT count(settings) FROM attachments")).isPositive();
+    }
 }

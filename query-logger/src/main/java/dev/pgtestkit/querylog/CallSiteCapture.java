@@ -9,7 +9,7 @@ public enum CallSiteCapture {
     ALWAYS,
     /**
      * Every execution while a scope is open (tests, where N+1 detection needs it); otherwise the first 64
-     * executions of each SQL string and then one in 128, the others reusing the last call site seen for that SQL
+     * executions of each SQL string and then one in 8, the others reusing the last call site seen for that SQL
      * (marked {@link QueryEvent#callSiteInferred()}).
      */
     SAMPLED,

@@ -208,6 +208,7 @@ public final class QueryLogger implements AutoCloseable {
         private boolean parseWithJSqlParser = true;
         private int statementCacheSize = 10_000;
         private int batchParameterSets = 10;
+        private java.util.function.Function<String, String> schemaResolver;
 
         private Builder() {
         }
@@ -255,6 +256,19 @@ public final class QueryLogger implements AutoCloseable {
         /** Which columns are secret (default {@link RedactionRules#defaults()}). */
         public Builder redaction(RedactionRules rules) {
             this.redaction = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /**
+         * What the catalog knows of schema qualification (default: nothing): {@code schemaOfTable} answers the
+         * schema an unqualified table name resolves to under the search path ({@code "public"} for {@code users}),
+         * or null when it does not know the table. With it, a qualifier the server would resolve to anyway is left
+         * out of the normal form, so {@code public.users} and {@code users} group together as in
+         * {@code pg_stat_statements}. The JUnit extension sets it from the schema registry. Called once per
+         * distinct SQL string; loggers given the same function share their analyzed SQL.
+         */
+        public Builder schemaResolver(java.util.function.Function<String, String> schemaOfTable) {
+            this.schemaResolver = schemaOfTable;
             return this;
         }
 
@@ -326,7 +340,7 @@ public final class QueryLogger implements AutoCloseable {
             all.addAll(listeners);
             return new QueryLogger(new LoggerConfig(slowThreshold, explainSlowQueries, planDataSource, all,
                     captureParameters, redaction, nPlusOneThreshold, callSites, callSiteExclusions, historySize,
-                    parseWithJSqlParser, statementCacheSize, batchParameterSets));
+                    parseWithJSqlParser, statementCacheSize, batchParameterSets, schemaResolver));
         }
 
         private static void require(boolean condition, String message) {

@@ -3,8 +3,9 @@ package dev.pgtestkit.querylog;
 import java.util.Objects;
 
 /**
- * The plan of a slow statement, from {@code EXPLAIN (FORMAT JSON)} on a separate connection (never
- * {@code ANALYZE}: the statement is not run again), or why there is none.
+ * The plan of a slow statement, from {@code EXPLAIN (FORMAT JSON)} on a separate connection, or on the statement's
+ * own session when its table is one only that session sees (never {@code ANALYZE}: the statement is not run again),
+ * or why there is none.
  *
  * @param json    the server's JSON plan, or null when unavailable
  * @param mode    how the plan was obtained, or null when unavailable
@@ -21,7 +22,13 @@ public record QueryPlan(String json, Mode mode, String summary) {
         /** The captured parameter values bound to the EXPLAIN (PostgreSQL before 16, or no generic plan possible). */
         BOUND_VALUES,
         /** The statement had no parameters. */
-        NO_PARAMETERS
+        NO_PARAMETERS,
+        /**
+         * A generic plan ({@code $n} left in it) made on the statement's own session, inside a subtransaction rolled
+         * back at once: for a temporary table or one created in a transaction not yet committed, which no other
+         * connection sees.
+         */
+        GENERIC_ON_SESSION
     }
 
     public QueryPlan {

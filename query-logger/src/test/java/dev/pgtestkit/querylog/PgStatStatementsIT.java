@@ -391,8 +391,12 @@ class PgStatStatementsIT {
         }
 
         void reset() throws SQLException {
-            try (Connection admin = server.connect(server.adminDatabase()); Statement s = admin.createStatement()) {
-                s.execute("SELECT pg_stat_statements_reset()");
+            // this database's entries only: a run on a shared server leaves other runs' counts alone
+            try (Connection admin = server.connect(server.adminDatabase());
+                    PreparedStatement ps = admin.prepareStatement("SELECT pg_stat_statements_reset(0, (SELECT oid"
+                            + " FROM pg_database WHERE datname = ?), 0)")) {
+                ps.setString(1, database);
+                ps.execute();
             }
             calls.clear();
         }

@@ -21,6 +21,10 @@ import dev.pgtestkit.samples.keep.CredentialCipher;
 import dev.pgtestkit.samples.keep.KeepSyncDatabase;
 import dev.pgtestkit.samples.keep.SyncOrchestrator;
 import dev.pgtestkit.samples.keep.SyncSummary;
+import dev.pgtestkit.sync.DumpManifest;
+import dev.pgtestkit.sync.GitResult;
+import dev.pgtestkit.sync.RestoreResult;
+import dev.pgtestkit.sync.VerifyResult;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -61,7 +65,7 @@ public final class Demo {
     static final String PRODUCTION_PREFIX = "pgtestkit_demo_production_";
     static final int USERS = 300;
     static final int JOBS = 4_000;
-    static final int SYNC_STATES = 30_000;
+    static final int SYNC_STATES = 12_000;
     static final Duration SLOW = Duration.ofMillis(5);
     private static final int SYNC_RUNS = 3;
     private static final int NOTES_PER_ACCOUNT = 30;
@@ -107,13 +111,11 @@ public final class Demo {
                         .writeTo(outputDirectory.resolve("query-report.html")).toAbsolutePath(),
                         path -> "every statement with its timings, the N+1 finding, slow statements with plans");
                 out.println("   output: " + report);
-                // db-sync's steps come here once its dump and restore are implemented on main, one step() each:
-                // Dumper.dump(PgDatabase.of(server, production), dump, DumpOptions.builder().masking(policy)...build()),
-                // the share module's commit of `dump` to a git repository in outputDirectory,
-                // Restorer.restore(dump, PgDatabase.of(server, test.name())), Verifier.verify(dump, that database).
+                Shared shared = share(server, production, test.name());
                 TestExecutionSummary junit = runTest();
                 result = new DemoResult(generated.totalRows(), workload.syncRuns(), workload.historyFirstVersion(),
-                        workload.historyFixed(), workload.log().slowQueries(), report, junit, test.name());
+                        workload.historyFixed(), workload.log().slowQueries(), report, shared.dump(),
+                        shared.commit(), shared.restore(), shared.verify(), junit, test.name());
             }
         } finally {
             server.dropDatabase(production);
@@ -212,6 +214,26 @@ public final class Demo {
         });
     }
 
+    /** Production dumped masked, committed to git, restored into the test database and verified there. */
+    private Shared share(PostgresServer server, String production, String test) {
+        DemoShare share = new DemoShare(server, outputDirectory);
+        share.prepare(production, test);
+        DumpManifest dump = step("Masked dump", () -> share.dumpMasked(production), m -> m.totalRows() + " rows of "
+                + m.tables().size() + " tables from production under one snapshot, sorted COPY text and a manifest"
+                + " of checksums; tokens, note ids and messages masked by " + share.policyFile().getFileName()
+                + " (production fails closed on undecided sensitive columns)");
+        out.println("   output: " + share.dumpDirectory() + " (policy: " + share.policyFile() + ")");
+        GitResult commit = step("Git commit", share::commit, GitResult::summary);
+        out.println("   output: " + share.repository() + " (git log -p shows what changed between runs)");
+        RestoreResult restore = step("Restore (test)", () -> share.restore(test), r -> r.rows() + " rows into "
+                + r.database() + " through a shadow database, verified against the manifest, then swapped in");
+        VerifyResult verify = step("Verify (test)", () -> share.verify(test), v -> v.tables().size() + " tables, "
+                + v.rows() + " rows: the test database holds exactly the dump (hashed on the server)");
+        out.println("   try: ./pgtestkit list --config " + share.configFile() + "; ./pgtestkit verify "
+                + share.dumpDirectory());
+        return new Shared(dump, commit, restore, verify);
+    }
+
     /** One {@code @WithTransaction} test of the sample, through the JUnit platform launcher. */
     private TestExecutionSummary runTest() {
         return step("JUnit test", () -> {
@@ -248,6 +270,9 @@ public final class Demo {
         out.flush();
         return result;
     }
+
+    /** What the sharing steps did. */
+    record Shared(DumpManifest dump, GitResult commit, RestoreResult restore, VerifyResult verify) {}
 
     /** What the workload did. */
     record Workload(List<SyncSummary> syncRuns, QueryLog historyFirstVersion, QueryLog historyFixed, QueryLog log) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"pgtestkit end to end on the Keep sync sample, on embedded PostgreSQL with no setup: production",
                 "and test databases from its migrations, related mock data, its workload through the query logger",
-                "(slow statements, an N+1 found then fixed), the HTML report, and a @WithTransaction test."})
+                "(slow statements, an N+1 found then fixed), the HTML report, production dumped masked, committed",
+                "to a git repository, restored into the test database and verified, and a @WithTransaction test."})
 public final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand

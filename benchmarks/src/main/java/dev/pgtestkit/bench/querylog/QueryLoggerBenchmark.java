@@ -22,17 +22,17 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 /**
  * Overhead of the query logger against raw PgJDBC, datasource-proxy and p6spy, all in one run on one database:
  * 100,000 small prepared SELECTs (prepare, bind, execute, read the row, close, as application code does) and
- * 100,000 inserts in batches of 100. Every peer records every statement: datasource-proxy with a query-logging
- * listener that builds its log line and a query counter; p6spy with its default modules and a formatting appender
- * that drops the line ({@link DiscardingP6Logger}); pgtestkit with its defaults (SLF4J listener, history, sampled
- * call sites). pgtestkit's SLF4J listener builds no line below DEBUG, so datasource-proxy also runs with its query
- * counter alone (no line built): the least a peer can do while still seeing every statement. A last row shows
- * pgtestkit inside a scope, where every statement walks the stack for its call site.
+ * 100,000 inserts in batches of 100. Peers are configured to do the same work as pgtestkit: with its defaults
+ * (SLF4J listener, history, sampled call sites) pgtestkit builds no log line below DEBUG, so the peers run without
+ * one too (datasource-proxy with its query counter, p6spy with its appender disabled, which p6spy asks before
+ * formatting), beside datasource-proxy with no listener at all (the cost of its proxies alone) and both peers
+ * building their line. A last row shows pgtestkit inside a scope, where every statement walks the stack.
  * One warm-up pass, then rounds in which the variants take turns block by block (50 blocks of 2,000 operations,
- * rotating order) so that load from elsewhere on the machine hits them alike. Columns: the median over rounds of
- * each variant's total wall time and its ratio to raw; "paired", the median over all blocks of the block's time over
- * the raw block run next to it (the most robust to drifting load); the benchmark thread's CPU time per operation,
- * its ratio to raw, and the same paired block by block (the client-side cost, which is what a wrapper adds).
+ * rotating order) so that load from elsewhere on the machine hits them alike. Per variant: the mean, median and p95
+ * of its blocks' wall time per operation, the mean's ratio to raw, and "paired", the median over all blocks of the
+ * block's time over the raw block run next to it (the most robust to drifting load); the same for the CPU time of
+ * every Java thread of the JVM (the benchmark thread and the threads a library starts), and the process's CPU time
+ * paired (also GC and JIT): the client-side cost a wrapper adds wherever it spends it.
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.querylog.QueryLoggerBenchmark</pre>
  */
@@ -49,8 +49,14 @@ public final class QueryLoggerBenchmark {
 
     private static volatile long sink;
 
-    /** One way of getting connections; with a {@code scopeOwner}, every block runs inside a pgtestkit scope. */
-    private record Variant(String name, DataSource dataSource, QueryLogger scopeOwner) {
+    /**
+     * One way of getting connections; with a {@code scopeOwner}, every block runs inside a pgtestkit scope;
+     * {@code p6spyLines}: whether p6spy's appender is enabled (a line formatted per statement) during its blocks.
+     */
+    private record Variant(String name, DataSource dataSource, QueryLogger scopeOwner, boolean p6spyLines) {
+        Variant(String name, DataSource dataSource) {
+            this(name, dataSource, null, false);
+        }
     }
 
     /** A variant with its connection, held for the whole run as a pool would. */
@@ -69,14 +75,17 @@ public final class QueryLoggerBenchmark {
                 QueryLogger scoped = QueryLogger.create()) {
             createSchema(db.dataSource());
             DataSource raw = db.dataSource();
+            P6DataSource p6spy = new P6DataSource(raw);
             List<Variant> variants = List.of(
-                    new Variant("raw PgJDBC", raw, null),
-                    new Variant("pgtestkit query logger", logger.wrap(raw), null),
-                    new Variant("datasource-proxy", dataSourceProxy(raw), null),
-                    new Variant("datasource-proxy, counter only", ProxyDataSourceBuilder.create("count", raw)
-                            .countQuery().build(), null),
-                    new Variant("p6spy", new P6DataSource(raw), null),
-                    new Variant("pgtestkit, inside a scope", scoped.wrap(raw), scoped));
+                    new Variant("raw PgJDBC", raw),
+                    new Variant("pgtestkit query logger", logger.wrap(raw)),
+                    new Variant("datasource-proxy, no listener", ProxyDataSourceBuilder.create("bare", raw).build()),
+                    new Variant("datasource-proxy, counter", ProxyDataSourceBuilder.create("count", raw)
+                            .countQuery().build()),
+                    new Variant("p6spy, no line", p6spy, null, false),
+                    new Variant("datasource-proxy, line built", dataSourceProxy(raw)),
+                    new Variant("p6spy, line built", p6spy, null, true),
+                    new Variant("pgtestkit, inside a scope", scoped.wrap(raw), scoped, false));
             run(variants, raw);
         }
         System.exit(0);
@@ -115,9 +124,9 @@ public final class QueryLoggerBenchmark {
     /** Wall-clock and CPU nanoseconds of {@code count} SELECTs. */
     private static long[] selects(Open variant, int count) throws SQLException {
         Connection c = variant.connection();
+        DiscardingP6Logger.enable(variant.variant().p6spyLines());
         try (QueryScope scope = scopeOf(variant.variant())) {
-            long cpu = Timings.cpuNow();
-            long start = System.nanoTime();
+            long[] start = Timings.now();
             long total = 0;
             for (int i = 0; i < count; i++) {
                 try (PreparedStatement ps = c.prepareStatement(SELECT)) {
@@ -128,7 +137,7 @@ public final class QueryLoggerBenchmark {
                     }
                 }
             }
-            long[] elapsed = {System.nanoTime() - start, Timings.cpuNow() - cpu};
+            long[] elapsed = Timings.since(start);
             sink += total;
             return elapsed;
         }
@@ -138,9 +147,9 @@ public final class QueryLoggerBenchmark {
     private static long[] inserts(Open variant, int count, DataSource raw) throws SQLException {
         truncateLog(raw);
         Connection c = variant.connection();
+        DiscardingP6Logger.enable(variant.variant().p6spyLines());
         try (QueryScope scope = scopeOf(variant.variant())) {
-            long cpu = Timings.cpuNow();
-            long start = System.nanoTime();
+            long[] start = Timings.now();
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (int i = 0; i < count; i++) {
                     ps.setInt(1, i);
@@ -151,7 +160,7 @@ public final class QueryLoggerBenchmark {
                     }
                 }
             }
-            return new long[] {System.nanoTime() - start, Timings.cpuNow() - cpu};
+            return Timings.since(start);
         }
     }
 
@@ -160,24 +169,29 @@ public final class QueryLoggerBenchmark {
     }
 
     private static void report(String title, List<Variant> variants, Timings timings, int operations) {
-        double raw = Stats.median(timings.roundTotals(0));
-        System.out.printf("%n%s: median of %d rounds (each %d blocks of %d, variants interleaved block by block)%n",
-                title, ROUNDS, BLOCKS, operations / BLOCKS);
-        double rawCpu = Stats.median(timings.cpuRoundTotals(0));
-        System.out.printf(Locale.ROOT, "%-27s %9s %7s %8s %9s %8s %9s %8s %8s %18s%n", "variant", "median ms",
-                "us/op", "vs raw", "overhead", "paired", "cpu us/op", "cpu", "cpu pair", "rounds min..max ms");
+        int perBlock = operations / BLOCKS;
+        System.out.printf("%n%s: %d rounds of %d blocks of %d, variants interleaved block by block%n", title, ROUNDS,
+                BLOCKS, perBlock);
+        System.out.printf(Locale.ROOT, "%-31s %31s %8s %8s | %31s %8s | %8s%n", "variant",
+                "wall us/op mean / median / p95", "vs raw", "paired", "all-threads CPU us/op mean/med/p95",
+                "paired", "process CPU paired");
+        double rawWall = Timings.mean(timings.blocks(Timings.Metric.WALL, 0));
         for (int v = 0; v < variants.size(); v++) {
-            long[] totals = timings.roundTotals(v);
-            double median = Stats.median(totals);
-            long[] sorted = totals.clone();
-            java.util.Arrays.sort(sorted);
-            double cpu = Stats.median(timings.cpuRoundTotals(v));
-            System.out.printf(Locale.ROOT, "%-27s %9.1f %7.2f %7.3fx %+8.1f%% %7.3fx %9.2f %7.3fx %7.3fx %8.1f..%.1f%n",
-                    variants.get(v).name(), Stats.ms(median), median / operations / 1000.0, median / raw,
-                    (median / raw - 1) * 100, timings.medianPairedRatio(v, 0), cpu / operations / 1000.0,
-                    cpu / rawCpu, timings.medianPairedCpuRatio(v, 0), Stats.ms(sorted[0]),
-                    Stats.ms(sorted[sorted.length - 1]));
+            long[] wall = timings.blocks(Timings.Metric.WALL, v);
+            long[] cpu = timings.blocks(Timings.Metric.THREADS_CPU, v);
+            System.out.printf(Locale.ROOT, "%-31s %9.2f / %9.2f / %9.2f %7.3fx %7.3fx | %9.2f / %9.2f / %9.2f %7.3fx"
+                    + " | %7.3fx%n", variants.get(v).name(), perOp(Timings.mean(wall), perBlock),
+                    perOp(Stats.median(wall), perBlock), perOp(Stats.percentile(wall, 95), perBlock),
+                    Timings.mean(wall) / rawWall, timings.medianPairedRatio(Timings.Metric.WALL, v, 0),
+                    perOp(Timings.mean(cpu), perBlock), perOp(Stats.median(cpu), perBlock),
+                    perOp(Stats.percentile(cpu, 95), perBlock),
+                    timings.medianPairedRatio(Timings.Metric.THREADS_CPU, v, 0),
+                    timings.medianPairedRatio(Timings.Metric.PROCESS_CPU, v, 0));
         }
+    }
+
+    private static double perOp(double blockNanos, int perBlock) {
+        return blockNanos / perBlock / 1000.0;
     }
 
     private static DataSource dataSourceProxy(DataSource raw) {

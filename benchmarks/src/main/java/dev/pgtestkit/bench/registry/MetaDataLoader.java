@@ -5,11 +5,16 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The baseline: what a user would write with JDBC {@link DatabaseMetaData} to learn the same things — the
- * tables, then per table its columns, primary key, imported foreign keys and indexes.
+ * The baseline: the best a user could write with JDBC {@link DatabaseMetaData} to learn the same things — one
+ * schema-wide call per kind ({@code getTables}, {@code getColumns}, {@code getPrimaryKeys}, {@code getImportedKeys},
+ * each with a null or {@code %} table), grouped by table in Java; only {@code getIndexInfo}, whose table argument
+ * JDBC requires to name a table, is called per table ({@link #load}), unless {@code indexesSchemaWide} (PgJDBC also
+ * answers a null table with every index of the schema, which a user could rely on).
  */
 final class MetaDataLoader {
 
@@ -29,7 +34,12 @@ final class MetaDataLoader {
     private MetaDataLoader() {
     }
 
+    /** Schema-wide calls, {@code getIndexInfo} per table (the portable way). */
     static List<TableInfo> load(Connection connection, String schema) throws SQLException {
+        return load(connection, schema, false);
+    }
+
+    static List<TableInfo> load(Connection connection, String schema, boolean indexesSchemaWide) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         List<String> names = new ArrayList<>();
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE", "PARTITIONED TABLE"})) {
@@ -37,19 +47,31 @@ final class MetaDataLoader {
                 names.add(rs.getString("TABLE_NAME"));
             }
         }
+        Map<String, List<ColumnInfo>> columns = columns(meta, schema, "%");
+        Map<String, List<String>> primaryKeys = primaryKeys(meta, schema, null);
+        Map<String, List<ForeignKeyInfo>> foreignKeys = foreignKeys(meta, schema, null);
+        Map<String, List<IndexInfo>> indexes = indexesSchemaWide ? indexes(meta, schema, null) : new HashMap<>();
         List<TableInfo> tables = new ArrayList<>();
         for (String name : names) {
-            tables.add(new TableInfo(name, columns(meta, schema, name), primaryKey(meta, schema, name),
-                    foreignKeys(meta, schema, name), indexes(meta, schema, name)));
+            List<IndexInfo> tableIndexes = indexesSchemaWide ? indexes.getOrDefault(name, List.of())
+                    : indexes(meta, schema, name).getOrDefault(name, List.of());
+            tables.add(new TableInfo(name, columns.getOrDefault(name, List.of()),
+                    primaryKeys.getOrDefault(name, List.of()), foreignKeys.getOrDefault(name, List.of()),
+                    tableIndexes));
         }
         return tables;
     }
 
-    private static List<ColumnInfo> columns(DatabaseMetaData meta, String schema, String table) throws SQLException {
-        List<ColumnInfo> columns = new ArrayList<>();
+    private static <T> void add(Map<String, List<T>> byTable, String table, T value) {
+        byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(value);
+    }
+
+    private static Map<String, List<ColumnInfo>> columns(DatabaseMetaData meta, String schema, String table)
+            throws SQLException {
+        Map<String, List<ColumnInfo>> columns = new HashMap<>();
         try (ResultSet rs = meta.getColumns(null, schema, table, "%")) {
             while (rs.next()) {
-                columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
+                add(columns, rs.getString("TABLE_NAME"), new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
                         rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"),
                         rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable, rs.getString("COLUMN_DEF")));
             }
@@ -57,33 +79,35 @@ final class MetaDataLoader {
         return columns;
     }
 
-    private static List<String> primaryKey(DatabaseMetaData meta, String schema, String table) throws SQLException {
-        List<String> key = new ArrayList<>();
+    private static Map<String, List<String>> primaryKeys(DatabaseMetaData meta, String schema, String table)
+            throws SQLException {
+        Map<String, List<String>> key = new HashMap<>();
         try (ResultSet rs = meta.getPrimaryKeys(null, schema, table)) {
             while (rs.next()) {
-                key.add(rs.getString("COLUMN_NAME"));
+                add(key, rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME"));
             }
         }
         return key;
     }
 
-    private static List<ForeignKeyInfo> foreignKeys(DatabaseMetaData meta, String schema, String table)
+    private static Map<String, List<ForeignKeyInfo>> foreignKeys(DatabaseMetaData meta, String schema, String table)
             throws SQLException {
-        List<ForeignKeyInfo> keys = new ArrayList<>();
+        Map<String, List<ForeignKeyInfo>> keys = new HashMap<>();
         try (ResultSet rs = meta.getImportedKeys(null, schema, table)) {
             while (rs.next()) {
-                keys.add(new ForeignKeyInfo(rs.getString("FK_NAME"), rs.getString("FKCOLUMN_NAME"),
+                add(keys, rs.getString("FKTABLE_NAME"), new ForeignKeyInfo(rs.getString("FK_NAME"), rs.getString("FKCOLUMN_NAME"),
                         rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")));
             }
         }
         return keys;
     }
 
-    private static List<IndexInfo> indexes(DatabaseMetaData meta, String schema, String table) throws SQLException {
-        List<IndexInfo> indexes = new ArrayList<>();
+    private static Map<String, List<IndexInfo>> indexes(DatabaseMetaData meta, String schema, String table)
+            throws SQLException {
+        Map<String, List<IndexInfo>> indexes = new HashMap<>();
         try (ResultSet rs = meta.getIndexInfo(null, schema, table, false, false)) {
             while (rs.next()) {
-                indexes.add(new IndexInfo(rs.getString("INDEX_NAME"), rs.getString("COLUMN_NAME"),
+                add(indexes, rs.getString("TABLE_NAME"), new IndexInfo(rs.getString("INDEX_NAME"), rs.getString("COLUMN_NAME"),
                         !rs.getBoolean("NON_UNIQUE")));
             }
         }

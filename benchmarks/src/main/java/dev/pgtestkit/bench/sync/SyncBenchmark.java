@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * db-sync's dump and restore against {@code pg_dump -Fd -j 2} and {@code pg_restore -j 2 -d} on the same server, in
- * the same run, alternating which goes first. The database is made by the mock generator ({@code -Dbench.rows}
+ * db-sync's dump and restore against {@code pg_dump -Fd -j 2} (gzip, its default), {@code pg_dump -Fd -j 2 -Z0} (no
+ * compression, like db-sync) and {@code pg_restore -j 2 -d} of each, on the same server, in the same run, rotating
+ * which goes first from round to round. The database is made by the mock generator ({@code -Dbench.rows}
  * parent rows; children follow). Restore times include db-sync's verification and swap; {@code pg_restore}'s include
  * creating its empty target.
  *
@@ -37,6 +38,7 @@ public final class SyncBenchmark {
 
     private static final String URL = System.getProperty("bench.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String USER = System.getProperty("bench.user", "postgres");
+    private static final String HOST = "127.0.0.1";
     private static final String SOURCE = "pgtestkit_bench_sync_src";
     private static final String SCHEMA = """
             CREATE TABLE customers (id bigint PRIMARY KEY, email varchar(120) NOT NULL UNIQUE,
@@ -70,53 +72,65 @@ public final class SyncBenchmark {
                             + " + (SELECT count(*) FROM events)"));
             long[] ours = new long[rounds];
             long[] theirs = new long[rounds];
+            long[] theirsZ0 = new long[rounds];
             long[] oursRestore = new long[rounds];
             long[] theirsRestore = new long[rounds];
+            long[] theirsRestoreZ0 = new long[rounds];
             long[] verify = new long[rounds];
             long oursBytes = 0;
             long theirsBytes = 0;
+            long theirsZ0Bytes = 0;
             for (int r = 0; r < rounds; r++) {
                 Path a = work.resolve("pgtestkit-" + r);
                 Path b = work.resolve("pgdump-" + r);
-                boolean oursFirst = r % 2 == 0;
-                for (int turn = 0; turn < 2; turn++) {
-                    if ((turn == 0) == oursFirst) {
-                        ours[r] = time(() -> Dumper.dump(source, a, DumpOptions.builder().jobs(2).build()));
-                    } else {
-                        theirs[r] = time(() -> run("pg_dump", "-h", "127.0.0.1", "-U", USER, "-Fd", "-j", "2",
-                                "-f", b.toString(), SOURCE));
-                    }
-                }
+                Path z = work.resolve("pgdump-z0-" + r);
+                int round = r;
+                List<Work> dumps = List.of(
+                        () -> ours[round] = time(() -> Dumper.dump(source, a, DumpOptions.builder().jobs(2).build())),
+                        () -> theirs[round] = time(() -> run("pg_dump", "-h", HOST, "-U", USER, "-Fd", "-j", "2",
+                                "-f", b.toString(), SOURCE)),
+                        () -> theirsZ0[round] = time(() -> run("pg_dump", "-h", HOST, "-U", USER, "-Fd", "-j", "2",
+                                "-Z0", "-f", z.toString(), SOURCE)));
+                rotated(dumps, r);
                 oursBytes = du(a);
                 theirsBytes = du(b);
+                theirsZ0Bytes = du(z);
                 String t1 = "pgtestkit_bench_sync_r1";
                 String t2 = "pgtestkit_bench_sync_r2";
-                for (int turn = 0; turn < 2; turn++) {
-                    if ((turn == 0) == oursFirst) {
-                        oursRestore[r] = time(() -> Restorer.restore(a, admin.sibling(t1), RestoreOptions.builder()
-                                .jobs(2).build()));
-                    } else {
-                        theirsRestore[r] = time(() -> {
+                String t3 = "pgtestkit_bench_sync_r3";
+                List<Work> restores = List.of(
+                        () -> oursRestore[round] = time(() -> Restorer.restore(a, admin.sibling(t1),
+                                RestoreOptions.builder().jobs(2).build())),
+                        () -> theirsRestore[round] = time(() -> {
                             execute(admin, "CREATE DATABASE " + t2);
-                            run("pg_restore", "-h", "127.0.0.1", "-U", USER, "-j", "2", "-d", t2, b.toString());
-                        });
-                    }
-                }
+                            run("pg_restore", "-h", HOST, "-U", USER, "-j", "2", "-d", t2, b.toString());
+                        }),
+                        () -> theirsRestoreZ0[round] = time(() -> {
+                            execute(admin, "CREATE DATABASE " + t3);
+                            run("pg_restore", "-h", HOST, "-U", USER, "-j", "2", "-d", t3, z.toString());
+                        }));
+                rotated(restores, r);
                 verify[r] = time(() -> Verifier.verify(a, admin.sibling(t1)));
-                execute(admin, "DROP DATABASE IF EXISTS " + t1);
-                execute(admin, "DROP DATABASE IF EXISTS " + t2);
+                for (String t : List.of(t1, t2, t3)) {
+                    execute(admin, "DROP DATABASE IF EXISTS " + t);
+                }
                 delete(a);
                 delete(b);
-                System.out.printf(Locale.ROOT, "round %d: dump %.0f / %.0f ms, restore %.0f / %.0f ms, verify %.0f ms%n",
-                        r + 1, Stats.ms(ours[r]), Stats.ms(theirs[r]), Stats.ms(oursRestore[r]),
-                        Stats.ms(theirsRestore[r]), Stats.ms(verify[r]));
+                delete(z);
+                System.out.printf(Locale.ROOT, "round %d (order: %s): dump %.0f / %.0f / %.0f ms (-Z0), restore %.0f /"
+                        + " %.0f / %.0f ms (-Z0), verify %.0f ms; load %s%n", r + 1, order(r), Stats.ms(ours[r]),
+                        Stats.ms(theirs[r]), Stats.ms(theirsZ0[r]), Stats.ms(oursRestore[r]),
+                        Stats.ms(theirsRestore[r]), Stats.ms(theirsRestoreZ0[r]), Stats.ms(verify[r]), load());
             }
             report("dump", size, ours, theirs, "pg_dump -Fd -j 2");
-            report("restore", size, oursRestore, theirsRestore, "pg_restore -j 2");
+            report("dump", size, ours, theirsZ0, "pg_dump -Fd -j 2 -Z0");
+            report("restore", size, oursRestore, theirsRestore, "pg_restore -j 2 (of the gzip dump)");
+            report("restore", size, oursRestore, theirsRestoreZ0, "pg_restore -j 2 (of the -Z0 dump)");
             System.out.printf(Locale.ROOT, "verify(dir, db): median %.0f ms, mean %.0f ms, p95 %.0f ms%n",
                     Stats.ms(Stats.median(verify)), Stats.ms(mean(verify)), Stats.ms(Stats.percentile(verify, 95)));
-            System.out.printf(Locale.ROOT, "dump size: db-sync %.1f MB, pg_dump -Fd %.1f MB (%.2fx)%n", mb(oursBytes),
-                    mb(theirsBytes), (double) oursBytes / theirsBytes);
+            System.out.printf(Locale.ROOT, "dump size: db-sync %.1f MB, pg_dump -Fd %.1f MB (%.2fx), pg_dump -Fd -Z0"
+                    + " %.1f MB (%.2fx)%n", mb(oursBytes), mb(theirsBytes), (double) oursBytes / theirsBytes,
+                    mb(theirsZ0Bytes), (double) oursBytes / theirsZ0Bytes);
         } finally {
             delete(work);
             if (!Boolean.getBoolean("bench.keep")) {
@@ -148,11 +162,36 @@ public final class SyncBenchmark {
                 Stats.median(theirs) / Stats.median(ours));
     }
 
+    /** Runs the works starting with the round's one (db-sync, pg_dump, pg_dump -Z0; then the next round shifts). */
+    private static void rotated(List<Work> works, int round) throws Exception {
+        for (int i = 0; i < works.size(); i++) {
+            works.get((i + round) % works.size()).run();
+        }
+    }
+
+    private static String order(int round) {
+        List<String> names = List.of("db-sync", "pg gzip", "pg -Z0");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(names.get((i + round) % names.size()));
+        }
+        return text.toString();
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private interface Work {
         void run() throws Exception;
     }
 
     private static long time(Work work) throws Exception {
+        System.gc();
         long start = System.nanoTime();
         work.run();
         return System.nanoTime() - start;

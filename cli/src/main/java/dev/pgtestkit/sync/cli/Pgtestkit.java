@@ -14,6 +14,7 @@ import dev.pgtestkit.sync.cli.internal.VerifyCommand;
 import dev.pgtestkit.sync.cli.internal.VersionInfo;
 import dev.pgtestkit.sync.cli.internal.WorkflowCommand;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -76,7 +77,12 @@ public final class Pgtestkit implements Callable<Integer> {
             description = "The configuration file (default: pgtestkit.yaml in this directory or a parent).")
     Path configFile;
 
+    private final Map<String, String> environment;
     private SyncConfig config;
+
+    private Pgtestkit(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     /** Without a subcommand: the usage, and the usage exit code. */
     @Override
@@ -103,9 +109,15 @@ public final class Pgtestkit implements Callable<Integer> {
      */
     public synchronized SyncConfig config() {
         if (config == null) {
-            config = configFile != null ? SyncConfig.load(configFile) : SyncConfig.discover();
+            config = configFile != null ? SyncConfig.load(configFile, environment)
+                    : SyncConfig.discover(Path.of("").toAbsolutePath(), environment);
         }
         return config;
+    }
+
+    /** The environment variables the commands read: the process's (tests give their own). */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /** Where commands write, with the root options applied. */
@@ -119,7 +131,12 @@ public final class Pgtestkit implements Callable<Integer> {
      * error handlers that print messages (stack traces with {@code --verbose}) and map exit codes.
      */
     public static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new Pgtestkit());
+        return commandLine(System.getenv());
+    }
+
+    /** {@link #commandLine()} reading {@code environment} instead of the process's variables (for tests). */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine line = new CommandLine(new Pgtestkit(environment));
         boolean demoProvided = false;
         for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
             Object command = provider.command();

@@ -3,16 +3,17 @@ package dev.pgtestkit.core.internal;
 import dev.pgtestkit.core.MigrationException;
 import dev.pgtestkit.core.TemplateContext;
 import dev.pgtestkit.core.TemplateSource;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 
-/** A template source: plain SQL scripts, each run in one transaction, named by a digest of their names and content. */
+/**
+ * A template source: plain SQL scripts (pg_dump's plain format included), each run in one transaction by
+ * {@link ScriptRunner}, named by a digest of their names and content.
+ */
 public final class SqlScripts implements TemplateSource {
 
     private final List<Path> scripts;
@@ -34,9 +35,7 @@ public final class SqlScripts implements TemplateSource {
     private static void run(TemplateContext context, String database, Path script) {
         try (Connection c = context.server().connect(database)) {
             c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute(new String(MigrationFiles.read(script), StandardCharsets.UTF_8));
-            }
+            ScriptRunner.run(c, script, database);
             c.commit();
         } catch (SQLException e) {
             throw new MigrationException("SQL script " + script + " failed on template database '" + database + "': "

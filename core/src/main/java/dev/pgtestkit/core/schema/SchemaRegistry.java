@@ -38,6 +38,7 @@ public final class SchemaRegistry {
     private final List<Table> tables;
     private final Map<QualifiedName, Table> byName = new LinkedHashMap<>();
     private final List<Sequence> sequences;
+    private final List<PgType> types;
     private final int catalogQueryCount;
     private final TableLookup lookup;
 
@@ -49,6 +50,7 @@ public final class SchemaRegistry {
         this.schemas = List.copyOf(snapshot.schemas());
         this.tables = ModelAssembler.tables(snapshot);
         this.sequences = ModelAssembler.sequences(snapshot);
+        this.types = ModelAssembler.declaredTypes(snapshot);
         this.catalogQueryCount = snapshot.queryCount();
         tables.forEach(t -> byName.put(t.name(), t));
         this.lookup = new TableLookup(schemas, tables);
@@ -120,6 +122,15 @@ public final class SchemaRegistry {
     /** Every sequence of the loaded schemas, owned or not, sorted by name. */
     public List<Sequence> sequences() {
         return sequences;
+    }
+
+    /**
+     * The enums, domains and composite types declared in the loaded schemas, whether a column uses them or not
+     * (tables' row types are not listed), sorted by schema then name. Enums carry their labels, domains their base
+     * type and checks.
+     */
+    public List<PgType> types() {
+        return types;
     }
 
     /**

@@ -17,7 +17,16 @@ public final class CatalogFacts {
             + " WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_%'";
 
+    /**
+     * Types whose text output never holds a backslash or a control character, so COPY writes it as it is: the
+     * verifier hashes them without COPY's escaping.
+     */
+    private static final String PLAIN_TEXT_TYPES = "'int2', 'int4', 'int8', 'oid', 'float4', 'float8', 'numeric',"
+            + " 'bool', 'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval', 'uuid', 'inet', 'cidr',"
+            + " 'macaddr', 'macaddr8', 'money', 'bit', 'varbit', 'pg_lsn'";
+
     private final Map<QualifiedName, Set<String>> collatable = new HashMap<>();
+    private final Map<QualifiedName, Set<String>> plainText = new HashMap<>();
     private final Set<QualifiedName> extensionMembers = new HashSet<>();
     private final Map<QualifiedName, Long> sizes = new HashMap<>();
 
@@ -33,6 +42,16 @@ public final class CatalogFacts {
                     + " AND c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')")) {
                 while (rs.next()) {
                     facts.collatable.computeIfAbsent(QualifiedName.of(rs.getString(1), rs.getString(2)),
+                            k -> new HashSet<>()).add(rs.getString(3));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT n.nspname, c.relname, a.attname FROM pg_attribute a"
+                    + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " JOIN pg_type t ON t.oid = a.atttypid WHERE a.attnum > 0 AND NOT a.attisdropped"
+                    + " AND t.typnamespace = 'pg_catalog'::regnamespace AND t.typname IN (" + PLAIN_TEXT_TYPES + ")"
+                    + " AND c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')")) {
+                while (rs.next()) {
+                    facts.plainText.computeIfAbsent(QualifiedName.of(rs.getString(1), rs.getString(2)),
                             k -> new HashSet<>()).add(rs.getString(3));
                 }
             }
@@ -56,6 +75,11 @@ public final class CatalogFacts {
     /** The table's columns that have a collation (text-like types). */
     public Set<String> collatable(QualifiedName table) {
         return collatable.getOrDefault(table, Set.of());
+    }
+
+    /** The table's columns of a built-in type whose text COPY writes unescaped (numbers, dates, uuid...). */
+    public Set<String> plainText(QualifiedName table) {
+        return plainText.getOrDefault(table, Set.of());
     }
 
     /** Whether the table belongs to an extension (its rows are the extension's, not the database's). */

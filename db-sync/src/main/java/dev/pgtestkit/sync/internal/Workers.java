@@ -56,14 +56,7 @@ public final class Workers implements AutoCloseable {
     public <R> List<R> run(List<Task<R>> tasks) throws SQLException, IOException {
         List<Future<R>> futures = new ArrayList<>();
         for (Task<R> task : tasks) {
-            futures.add(pool.submit(() -> {
-                Connection c = idle.take();
-                try {
-                    return task.run(c);
-                } finally {
-                    idle.add(c);
-                }
-            }));
+            futures.add(submit(task));
         }
         List<R> results = new ArrayList<>();
         try {
@@ -75,6 +68,21 @@ public final class Workers implements AutoCloseable {
             throw e;
         }
         return results;
+    }
+
+    /**
+     * Queues one task behind those already queued (tasks may queue more: they run in the order queued); the caller
+     * awaits the future, and cancels the others when one fails.
+     */
+    public <R> Future<R> submit(Task<R> task) {
+        return pool.submit(() -> {
+            Connection c = idle.take();
+            try {
+                return task.run(c);
+            } finally {
+                idle.add(c);
+            }
+        });
     }
 
     /** The future's result, with the worker's SQLException or IOException rethrown as itself. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
  * The servers and templates behind {@link PgTest}, kept in the root store of the engine run: one server per distinct
- * version and settings, one template per server and distinct set of migrations and extensions. Both are JVM-wide objects of core (shared server, template with its warm
+ * version and settings, one template per server and distinct dump, set of migrations and extensions. Both are JVM-wide objects of core (shared server, template with its warm
  * clone pool, drained at JVM exit), so the store holds references for lookup and closes nothing: closing a
  * template here would empty its pool for every later engine run in the same JVM.
  */
@@ -44,9 +44,11 @@ public final class Databases {
         ServerKey serverKey = new ServerKey(config.postgres(), settings(config));
         PostgresServer server = root.getOrComputeIfAbsent(serverKey, k -> new ServerRef(start(k)), ServerRef.class)
                 .server();
-        TemplateKey key = new TemplateKey(serverKey, List.of(config.migrations()), List.of(config.scripts()),
-                List.of(config.extensions()));
-        return root.getOrComputeIfAbsent(key, k -> new TemplateRef(build(server, k)), TemplateRef.class).template();
+        TemplateKey key = new TemplateKey(serverKey, config.dump(), List.of(config.migrations()),
+                List.of(config.scripts()), List.of(config.extensions()));
+        Class<?> testClass = context.getRequiredTestClass();
+        return root.getOrComputeIfAbsent(key, k -> new TemplateRef(build(server, k, testClass)), TemplateRef.class)
+                .template();
     }
 
     private static PostgresServer start(ServerKey key) {
@@ -74,9 +76,13 @@ public final class Databases {
         return settings;
     }
 
-    private static DatabaseTemplate build(PostgresServer server, TemplateKey key) {
-        return DatabaseTemplate.builder(server)
-                .extensions(key.extensions().toArray(String[]::new))
+    private static DatabaseTemplate build(PostgresServer server, TemplateKey key, Class<?> testClass) {
+        DatabaseTemplate.Builder builder = DatabaseTemplate.builder(server)
+                .extensions(key.extensions().toArray(String[]::new));
+        if (!key.dump().isEmpty()) {
+            builder.source(DumpSource.of(key.dump(), testClass)); // before the migrations, which may build on it
+        }
+        return builder
                 .flywayLocations(key.migrations().toArray(String[]::new))
                 .sqlScripts(key.scripts().stream().map(Databases::scriptPath).toArray(Path[]::new))
                 .build();
@@ -130,7 +136,7 @@ public final class Databases {
         }
     }
 
-    private record TemplateKey(ServerKey server, List<String> migrations, List<String> scripts,
+    private record TemplateKey(ServerKey server, String dump, List<String> migrations, List<String> scripts,
                                List<String> extensions) {
         TemplateKey {
             migrations = List.copyOf(migrations);

@@ -77,8 +77,8 @@ final class AtomTests {
     }
 
     private static AtomTest relation(ColumnSpec left, Op op, ColumnSpec right) {
-        if (left == null || right == null || !left.type().ordered() && op != Op.EQ && op != Op.NE
-                || !(left.type() instanceof OrderedType) && left.type().getClass() != right.type().getClass()) {
+        if (left == null || right == null || (!left.type().ordered() && op != Op.EQ && op != Op.NE)
+                || (!(left.type() instanceof OrderedType) && left.type().getClass() != right.type().getClass())) {
             return null;
         }
         int l = left.position();

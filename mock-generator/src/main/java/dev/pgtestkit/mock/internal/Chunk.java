@@ -12,5 +12,6 @@ import java.util.List;
  * @param backfills per backfilled foreign key: {key values..., foreign key values...} of rows that point somewhere
  * @param kept      copies of the rows when the plan keeps them (or the sink needs them), else {@code null}
  */
+@SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
 record Chunk(int table, long firstRow, int rows, byte[] data, List<List<Object[]>> backfills, List<Object[]> kept) {
 }

@@ -8,20 +8,22 @@ import dev.pgtestkit.mock.ColumnOverride;
 import dev.pgtestkit.mock.GenerationException;
 import dev.pgtestkit.mock.TablePlan;
 import dev.pgtestkit.mock.internal.value.ArrayType;
-import dev.pgtestkit.mock.internal.value.Hint;
-import dev.pgtestkit.mock.internal.value.NameHints;
-import dev.pgtestkit.mock.internal.value.UnknownType;
-import dev.pgtestkit.mock.internal.value.ValueType;
-import dev.pgtestkit.mock.internal.value.ValueTypes;
 import dev.pgtestkit.mock.internal.value.DateType;
 import dev.pgtestkit.mock.internal.value.DecimalType;
 import dev.pgtestkit.mock.internal.value.FloatType;
+import dev.pgtestkit.mock.internal.value.Hint;
 import dev.pgtestkit.mock.internal.value.IntegerType;
+import dev.pgtestkit.mock.internal.value.NameHints;
 import dev.pgtestkit.mock.internal.value.TimestampType;
+import dev.pgtestkit.mock.internal.value.UnknownType;
+import dev.pgtestkit.mock.internal.value.ValueType;
+import dev.pgtestkit.mock.internal.value.ValueTypes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The columns a table's rows carry: all but generated columns and those the plan leaves to the server, with
@@ -33,7 +35,8 @@ final class ColumnSpecs {
     private ColumnSpecs() {
     }
 
-    static List<ColumnSpec> of(Table table, TablePlan plan) {
+    /** @param resolveUnknown gives a type the generator does not know a second chance (see {@link ExtensionTypes}) */
+    static List<ColumnSpec> of(Table table, TablePlan plan, UnaryOperator<ValueType> resolveUnknown) {
         Map<String, ColumnOverride> overrides = new HashMap<>();
         Map<String, Double> nulls = new HashMap<>();
         if (plan != null) {
@@ -47,7 +50,7 @@ final class ColumnSpecs {
             if (c.isGenerated() || o == ColumnOverride.serverDefault()) {
                 continue;
             }
-            ValueType type = ValueTypes.of(c);
+            ValueType type = o != null ? ValueTypes.of(c) : resolveUnknown.apply(ValueTypes.of(c));
             boolean notNull = c.notNull() || domainNotNull(c.type()) || primaryKey.contains(c.name());
             Hint hint = NameHints.forColumn(table.simpleName(), c.name(), isNumber(type), isTemporal(type));
             // a nullable column with a DEFAULT is normally filled in by the application or the default
@@ -79,13 +82,17 @@ final class ColumnSpecs {
     /** A NOT NULL column of a type the generator cannot produce needs an override: say which. */
     private static void requireGeneratable(Table table, ColumnSpec c) {
         boolean unknown = c.type() instanceof UnknownType
-                || c.type() instanceof ArrayType a && a.element() instanceof UnknownType;
+                || (c.type() instanceof ArrayType a && a.element() instanceof UnknownType);
         if (unknown && c.notNull() && c.override() == null) {
+            String tried = String.join(", ", Arrays.stream(LiteralShape.values()).map(LiteralShape::description)
+                    .toList());
             throw new GenerationException("Cannot generate column \"" + c.name() + "\" of table " + table.name()
-                    + ": its type " + c.column().type().displayName() + " is not one the generator knows, and the"
-                    + " column is NOT NULL. Override it in the plan, e.g. .table(\"" + table.simpleName() + "\", n,"
-                    + " t -> t.column(\"" + c.name() + "\", ColumnOverride.constant(\"<a " + c.column().type()
-                    .displayName() + " literal>\")))", table.schema(), table.simpleName(), c.name(), null);
+                    + ": its type " + c.column().type().displayName() + " is not one the generator knows, and its input"
+                    + " function accepted none of the forms tried (" + tried + "; composite types, and plans without"
+                    + " a database, are not tried). The column is NOT NULL: override it in the plan, e.g. .table(\""
+                    + table.simpleName() + "\", n, t -> t.column(\"" + c.name() + "\", ColumnOverride.constant(\"<a "
+                    + c.column().type().displayName() + " literal>\")))", table.schema(), table.simpleName(), c.name(),
+                    null);
         }
     }
 }

@@ -39,7 +39,7 @@ public final class CompiledPlan {
                                        Shared shared) {
         PlanKeys keys = new PlanKeys(db);
         CompileContext ctx = new CompileContext(registry, db, keys, new SourceFactory(shared.fake(), shared.fakers()),
-                shared.fakers());
+                shared.fakers(), new ExtensionTypes(db, shared.fake()));
         List<ResolvedTable> resolved = new PlanResolver(registry, db, shared.seed()).resolve(plan, keys);
         Set<QualifiedName> later = new LinkedHashSet<>();
         resolved.forEach(r -> later.add(r.table().name()));

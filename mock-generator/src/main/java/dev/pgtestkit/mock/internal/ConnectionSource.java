@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 final class ConnectionSource implements AutoCloseable {
 
     private final DataSource dataSource;
+    @SuppressWarnings("ThreadLocalUsage") // per source on purpose: each load has its own connections, closed with it
     private final ThreadLocal<Connection> perThread = new ThreadLocal<>();
     private final List<Connection> opened = new CopyOnWriteArrayList<>();
 

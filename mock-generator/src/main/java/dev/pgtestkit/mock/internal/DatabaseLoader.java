@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 public final class DatabaseLoader {
 
     /**
+     * How the load runs.
+     *
      * @param format            COPY format
      * @param threads           generator threads
      * @param chunkRows         rows per chunk
@@ -37,10 +39,11 @@ public final class DatabaseLoader {
     public static GenerationResult load(CompiledPlan plan, Connection connection, DataSource verification,
                                         Settings settings, ProgressListener progress) {
         long started = System.nanoTime();
-        ResultCollector results = new ResultCollector();
+        ResultCollector results;
         List<ForeignKeyDeferral.Dropped> dropped;
         try (ConnectionSource helpers = new ConnectionSource(verification)) {
             ServerVerifier verifier = new ServerVerifier(helpers);
+            results = new ResultCollector(verifier::regenerated);
             probe(plan, verifier);
             dropped = settings.deferForeignKeys() ? ForeignKeyDeferral.drop(connection, plan) : List.of();
             if (!settings.deferForeignKeys()) {
@@ -77,7 +80,7 @@ public final class DatabaseLoader {
                 for (long i = 0; i < Math.min(8, g.rows()); i++) {
                     rows.add(g.generate(i, buffer, rng, 0).clone());
                 }
-                verifier.verify(g, 0, rows);
+                verifier.probe(g, rows);
             }
         }
     }

@@ -23,6 +23,24 @@ public interface DatabaseState {
     /** Existing values of {@code columns} (rows with a NULL among them left out), ordered. */
     List<Object[]> keys(QualifiedName table, List<String> columns, List<ValueType> types);
 
+    /**
+     * Up to {@code limit} JSON documents already in a json/jsonb column, sorted (so what is learned from them does
+     * not depend on the scan order); empty when the table has none.
+     */
+    default List<String> jsonSamples(QualifiedName table, String column, int limit) {
+        return List.of();
+    }
+
+    /** {@code pg_type.typcategory} of a type, named as {@code format_type} prints it; {@code '\0'} if unknown. */
+    default char typeCategory(String type) {
+        return '\0';
+    }
+
+    /** Whether the type's input function accepts every literal (asked inside a savepoint; offline never). */
+    default boolean accepts(String type, List<String> literals) {
+        return false;
+    }
+
     /** No database: empty tables, sequences at their start. */
     DatabaseState OFFLINE = new DatabaseState() {
         @Override

@@ -58,7 +58,7 @@ final class GroupLayout {
             }
             return pos;
         }
-        return -pos - 2;
+        return -(long) pos - 2;
     }
 
     long start(long group) {

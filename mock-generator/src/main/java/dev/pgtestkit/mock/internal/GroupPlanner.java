@@ -3,7 +3,6 @@ package dev.pgtestkit.mock.internal;
 import dev.pgtestkit.mock.ChildCount;
 import dev.pgtestkit.mock.GenerationException;
 import dev.pgtestkit.mock.internal.KeyPlanner.Dim;
-import dev.pgtestkit.mock.internal.KeyPlanner.Key;
 import dev.pgtestkit.mock.internal.KeyPlanner.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +16,10 @@ import java.util.List;
 final class GroupPlanner {
 
     private final KeyInputs in;
-    private final List<Key> keys;
+    private final List<KeyPlanner.Key> keys;
     private final Dim group;
 
-    GroupPlanner(KeyInputs in, List<Key> keys, Dim group) {
+    GroupPlanner(KeyInputs in, List<KeyPlanner.Key> keys, Dim group) {
         this.in = in;
         this.keys = keys;
         this.group = group;
@@ -58,7 +57,7 @@ final class GroupPlanner {
     /** @return how many rows one group can hold */
     private long assignInner() {
         long perGroup = Long.MAX_VALUE;
-        for (Key key : keys) {
+        for (KeyPlanner.Key key : keys) {
             if (!key.dims().contains(group)) {
                 continue;
             }
@@ -82,10 +81,13 @@ final class GroupPlanner {
     }
 
     private GenerationException tooManyPerParent(long asked, long perGroup, long parents) {
+        String why = perGroup > 0
+                ? "its unique keys allow only " + perGroup + " rows per parent (at most "
+                        + saturatedProduct(perGroup, parents) + " rows in all over " + parents + " parents). Ask for at"
+                        + " most " + perGroup + " per parent, or generate more parent rows."
+                : "its unique keys leave no column to vary within a parent. Override one of their columns.";
         return new GenerationException("Cannot give each parent row of " + group.label + " " + asked + " rows of "
-                + in.table() + ": its unique keys allow only " + perGroup + " rows per parent (at most "
-                + saturatedProduct(perGroup, parents) + " rows in all). Ask for at most " + perGroup
-                + " per parent, or generate more parent rows.", in.table().schema(), in.table().name(), null, null);
+                + in.table() + ": " + why, in.table().schema(), in.table().name(), null, null);
     }
 
     private static long saturatedProduct(long a, long b) {

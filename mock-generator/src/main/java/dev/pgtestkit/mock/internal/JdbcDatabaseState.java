@@ -77,6 +77,71 @@ public final class JdbcDatabaseState implements DatabaseState {
         return out;
     }
 
+    @Override
+    public List<String> jsonSamples(QualifiedName table, String column, int limit) {
+        if (rowCount(table) == 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        String sql = "SELECT " + Identifiers.quote(column) + "::text FROM " + table.quoted() + " WHERE "
+                + Identifiers.quote(column) + " IS NOT NULL LIMIT " + limit;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure("reading JSON of " + table + "." + column, e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Override
+    public char typeCategory(String type) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT typcategory FROM pg_type WHERE oid = to_regtype(?)")) {
+            ps.setString(1, type);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1).charAt(0) : '\0';
+            }
+        } catch (SQLException e) {
+            throw failure("reading the category of type " + type, e);
+        }
+    }
+
+    /** Casts the literals inside a savepoint (in a transaction), so a rejected one leaves it usable. */
+    @Override
+    public boolean accepts(String type, List<String> literals) {
+        try (Statement s = connection.createStatement()) {
+            boolean inTransaction = !connection.getAutoCommit();
+            if (inTransaction) {
+                s.execute("SAVEPOINT pgtestkit_probe");
+            }
+            boolean accepted = cast(type, literals);
+            if (inTransaction) {
+                s.execute((accepted ? "" : "ROLLBACK TO SAVEPOINT pgtestkit_probe; ")
+                        + "RELEASE SAVEPOINT pgtestkit_probe");
+            }
+            return accepted;
+        } catch (SQLException e) {
+            throw failure("probing the input function of type " + type, e);
+        }
+    }
+
+    private boolean cast(String type, List<String> literals) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT count(CAST(x AS " + type + ")) FROM unnest(?::text[]) AS x")) {
+            ps.setArray(1, connection.createArrayOf("text", literals.toArray()));
+            ps.executeQuery().close();
+            return true;
+        } catch (SQLException rejected) {
+            if ("08".equals(rejected.getSQLState() == null ? null : rejected.getSQLState().substring(0, 2))) {
+                throw rejected; // the connection failed, not the literal
+            }
+            return false;
+        }
+    }
+
     private long queryLong(String sql) {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -28,8 +28,9 @@ final class KeyAssigner {
         long of(Coords c);
     }
 
-    /** A foreign key's columns and how the parent is chosen. */
-    record ForeignKeyRule(int[] positions, ParentKeys parents, ParentChoice choice) {
+    /** A foreign key's columns, how the parent is chosen, and its parent rows (for overrides). */
+    @SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
+    record ForeignKeyRule(int[] positions, ParentKeys parents, ParentChoice choice, ParentLink link) {
     }
 
     /** A key column filled from a coordinate, or from a plain source when it need not be unique itself. */
@@ -41,6 +42,7 @@ final class KeyAssigner {
     }
 
     /** A cartesian product: one permutation, components by mixed radix. */
+    @SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
     record Cartesian(Permutation permutation, long[] radices) {
     }
 
@@ -65,6 +67,11 @@ final class KeyAssigner {
         sequences.forEach(r -> filled.set(r.position()));
         columns.forEach(r -> filled.set(r.position()));
         foreignKeys.forEach(r -> Arrays.stream(r.positions()).forEach(filled::set));
+    }
+
+    /** The foreign keys' parent rows, in the order {@link RowBuffer#chose} numbers them. */
+    List<ParentLink> links() {
+        return foreignKeys.stream().map(ForeignKeyRule::link).toList();
     }
 
     /** Whether {@link #fill} computes this position (else the row's other sources do). */
@@ -99,9 +106,12 @@ final class KeyAssigner {
                         : col.plain().next(rng, row);
             }
         }
-        for (ForeignKeyRule fk : foreignKeys) {
-            if (only == null || !fk.choice().isSelfReference() && anyOf(fk.positions(), only)) {
-                copyKey(fk, fk.choice().parent(c, fk.parents().size()), values);
+        for (int k = 0; k < foreignKeys.size(); k++) {
+            ForeignKeyRule fk = foreignKeys.get(k);
+            if (only == null || (!fk.choice().isSelfReference() && anyOf(fk.positions(), only))) {
+                long parent = fk.choice().parent(c, fk.parents().size());
+                copyKey(fk, parent, values);
+                row.chose(k, parent);
             }
         }
     }

@@ -24,12 +24,16 @@ record KeyInputs(QualifiedName table, long seed, long rows, long base, List<Fore
      * @param parentName the referenced table, for messages
      * @param positions  the referencing columns' positions
      * @param self       references its own table (built as a tree)
+     * @param link       the parent rows, for computed overrides
      */
+    @SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
     record ForeignKeyInput(String name, QualifiedName parentName, int[] positions, ParentKeys parents,
-                           boolean nullable, double nullFraction, boolean self, ParentDistribution distribution) {
+                           boolean nullable, double nullFraction, boolean self, ParentDistribution distribution,
+                           ParentLink link) {
     }
 
     /** @param positions key column positions; -1 for a column the generator does not write */
+    @SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
     record UniqueKeyInput(String name, List<String> columns, int[] positions) {
     }
 

@@ -60,7 +60,12 @@ final class KeyInputsBuilder {
         UniqueSource[] uniques = new UniqueSource[columns.size()];
         long needed = base + rt.rows();
         return new KeyInputs(table.name(), rt.seed(), rt.rows(), base, fks, uniqueKeys(), sequences.inputs(),
-                p -> uniques[p] != null ? uniques[p] : (uniques[p] = unique(p, needed)),
+                p -> {
+                    if (uniques[p] == null) {
+                        uniques[p] = unique(p, needed);
+                    }
+                    return uniques[p];
+                },
                 p -> ctx.sources().of(columns.get(p), rules[p], nullControlled.contains(columns.get(p).name())),
                 p -> columns.get(p).label(), grouping(fkModels));
     }
@@ -126,7 +131,7 @@ final class KeyInputsBuilder {
         }
         int[] positions = cols.stream().mapToInt(ColumnSpec::position).toArray();
         return new ForeignKeyInput(fk.name(), fk.referencedTable(), positions, parents, nullable, nulls,
-                fk.isSelfReference(), distribution(fk));
+                fk.isSelfReference(), distribution(fk), new ParentLink(fk, ctx.keys().rows(fk, parents)));
     }
 
     private void breakCycle(ForeignKey fk, List<ColumnSpec> cols, boolean nullable) {

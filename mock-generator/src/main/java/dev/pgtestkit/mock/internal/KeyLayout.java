@@ -56,7 +56,7 @@ final class KeyLayout {
         List<ForeignKeyRule> fks = new ArrayList<>();
         for (int i = 0; i < in.foreignKeys().size(); i++) {
             ForeignKeyInput f = in.foreignKeys().get(i);
-            fks.add(new ForeignKeyRule(f.positions(), f.parents(), choice(i, f)));
+            fks.add(new ForeignKeyRule(f.positions(), f.parents(), choice(i, f), f.link()));
             for (int p : f.positions()) {
                 precomputed.add(p);
             }
@@ -115,7 +115,7 @@ final class KeyLayout {
     private Coordinate inner(Dim d) {
         long capacity = d.capacity;
         boolean window = capacity > 1_000_000_000_000L && capacity < Long.MAX_VALUE / 2;
-        if (capacity < 2 || capacity > 64 && !window) {
+        if (capacity < 2 || (capacity > 64 && !window)) {
             return c -> c.rank;
         }
         long key = Hash.of(in.seed(), 0x1EE7L, d.position);
@@ -127,17 +127,15 @@ final class KeyLayout {
         long key = Hash.of(in.seed(), 0xF00DL, index);
         long parents = f.parents().size();
         if (d != null) {
-            switch (d.mode) {
-                case GROUP:
-                    return ParentChoice.of(c -> c.group);
-                case INNER:
-                    return ParentChoice.distinctInGroup(parents, key);
-                case GLOBAL:
-                    return ParentChoice.withoutReplacement(parents, key, 0);
-                case CARTESIAN:
-                    return ParentChoice.of(coordinate(d));
-                default:
-                    break;
+            ParentChoice byDim = switch (d.mode) {
+                case GROUP -> ParentChoice.of(c -> c.group);
+                case INNER -> ParentChoice.distinctInGroup(parents, key);
+                case GLOBAL -> ParentChoice.withoutReplacement(parents, key, 0);
+                case CARTESIAN -> ParentChoice.of(coordinate(d));
+                default -> null;
+            };
+            if (byDim != null) {
+                return byDim;
             }
         }
         if (f.self()) {

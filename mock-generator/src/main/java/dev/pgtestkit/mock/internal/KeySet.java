@@ -4,12 +4,12 @@ import dev.pgtestkit.mock.internal.KeyInputs.ForeignKeyInput;
 import dev.pgtestkit.mock.internal.KeyInputs.SequenceInput;
 import dev.pgtestkit.mock.internal.KeyInputs.UniqueKeyInput;
 import dev.pgtestkit.mock.internal.KeyPlanner.Dim;
-import dev.pgtestkit.mock.internal.KeyPlanner.Key;
 import dev.pgtestkit.mock.internal.KeyPlanner.Mode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The unique keys as sets of dimensions, minus those that hold anyway (a sequence column in them, nothing the
@@ -25,13 +25,13 @@ final class KeySet {
         this.planner = planner;
     }
 
-    List<Key> keys() {
+    List<KeyPlanner.Key> keys() {
         for (SequenceInput s : in.sequences()) {
             planner.columnDim(s.position(), s.capacity(), Mode.SEQUENCE);
         }
-        List<Key> keys = new ArrayList<>();
+        List<KeyPlanner.Key> keys = new ArrayList<>();
         for (UniqueKeyInput u : in.uniqueKeys()) {
-            Key key = key(u);
+            KeyPlanner.Key key = key(u);
             if (key != null) {
                 keys.add(key);
             }
@@ -39,7 +39,7 @@ final class KeySet {
         return minimal(keys);
     }
 
-    private Key key(UniqueKeyInput u) {
+    private KeyPlanner.Key key(UniqueKeyInput u) {
         Set<Dim> dims = new LinkedHashSet<>();
         for (int position : u.positions()) {
             if (position < 0) {
@@ -51,7 +51,7 @@ final class KeySet {
                 || dims.stream().anyMatch(d -> d.mode == Mode.SEQUENCE)) {
             return null;
         }
-        return new Key(u.name(), u.columns(), List.copyOf(dims));
+        return new KeyPlanner.Key(u.name(), u.columns(), List.copyOf(dims));
     }
 
     private Dim dim(int position) {
@@ -80,11 +80,14 @@ final class KeySet {
         return -1;
     }
 
-    private static List<Key> minimal(List<Key> keys) {
-        List<Key> out = new ArrayList<>();
-        for (Key k : keys) {
-            boolean redundant = keys.stream().anyMatch(o -> o != k && k.dims().containsAll(o.dims())
-                    && (o.dims().size() < k.dims().size() || keys.indexOf(o) < keys.indexOf(k)));
+    private static List<KeyPlanner.Key> minimal(List<KeyPlanner.Key> keys) {
+        List<KeyPlanner.Key> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            KeyPlanner.Key k = keys.get(i);
+            int at = i;
+            boolean redundant = IntStream.range(0, keys.size()).anyMatch(j -> j != at
+                    && k.dims().containsAll(keys.get(j).dims())
+                    && (keys.get(j).dims().size() < k.dims().size() || j < at));
             if (!redundant) {
                 out.add(k);
             }

@@ -53,7 +53,7 @@ final class NaturalRanges {
                     birth ? Defaults.BIRTH_END : Defaults.WINDOW_END);
         }
         if (type instanceof IntegerType && hint.temporal() == Hint.Temporal.EPOCH_MILLIS) {
-            return new long[] {millis(Defaults.WINDOW_START), millis(Defaults.WINDOW_END)};
+            return epoch(type);
         }
         long lo = hint.low() != null ? hint.low() : Defaults.NUMBER_LOW;
         long hi = hint.high() != null ? hint.high() : Defaults.NUMBER_HIGH;
@@ -63,6 +63,22 @@ final class NaturalRanges {
 
     private static long[] window(OrderedType type, LocalDate start, LocalDate end) {
         return new long[] {type.ceil(start), type.floor(end.atTime(23, 59, 59))};
+    }
+
+    /**
+     * A time stored as an integer, by width: epoch milliseconds in a bigint, epoch seconds in an integer (milliseconds
+     * overflow it), minutes of the day in a smallint.
+     */
+    private static long[] epoch(OrderedType type) {
+        long lo = millis(Defaults.WINDOW_START);
+        long hi = millis(Defaults.WINDOW_END);
+        if (type.maxPosition() >= hi) {
+            return new long[] {lo, hi};
+        }
+        if (type.maxPosition() >= hi / 1000) {
+            return new long[] {lo / 1000, hi / 1000};
+        }
+        return new long[] {0, 24 * 60 - 1};
     }
 
     private static long millis(LocalDate day) {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 final class OrderedSource implements ValueSource {
 
     /** Static part of the source, computed once per column and check alternative. */
+    @SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
     record Spec(OrderedType type, long lo, long hi, long naturalLo, long naturalHi, long[] allowed,
                 long[] choices, long[] excluded, Bound[] bounds, long spread) {
     }

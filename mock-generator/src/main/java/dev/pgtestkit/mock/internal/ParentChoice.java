@@ -32,7 +32,7 @@ interface ParentChoice {
     static ParentChoice random(long key, double nullFraction, Zipf zipf, Permutation spread) {
         return (c, n) -> {
             long h = Hash.of(key, c.index);
-            if (n == 0 || nullFraction > 0 && Hash.unit(h) < nullFraction) {
+            if (n == 0 || (nullFraction > 0 && Hash.unit(h) < nullFraction)) {
                 return -1;
             }
             long h2 = Hash.mix(h);
@@ -51,7 +51,7 @@ interface ParentChoice {
             public long parent(Coords c, long n) {
                 long own = existing + c.index;
                 long h = Hash.of(key, c.index);
-                if (own == 0 || nullable && Hash.unit(h) < rootFraction) {
+                if (own == 0 || (nullable && Hash.unit(h) < rootFraction)) {
                     return nullable ? -1 : 0;
                 }
                 return Hash.below(Hash.mix(h), Math.min(own, n));

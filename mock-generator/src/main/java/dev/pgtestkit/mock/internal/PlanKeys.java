@@ -4,7 +4,9 @@ import dev.pgtestkit.core.schema.ForeignKey;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.mock.GenerationException;
 import dev.pgtestkit.mock.internal.value.ValueType;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -48,6 +50,32 @@ final class PlanKeys {
             cache.put(cacheKey, cached);
         }
         return cached;
+    }
+
+    /**
+     * The parent row at an index of {@code parents} (as {@link #parents} built it): a generated parent's written
+     * columns, regenerated from its index (as first generated, before any server-side retry); an existing
+     * parent's referenced columns.
+     */
+    LongFunction<Map<String, Object>> rows(ForeignKey fk, ParentKeys parents) {
+        Long planned = plannedRows.get(fk.referencedTable());
+        long existing = parents.size() - (planned == null ? 0 : planned);
+        return index -> {
+            if (index < existing) {
+                return row(fk.referencedColumns(), parents.key(index));
+            }
+            TableGenerator parent = generators.get(fk.referencedTable());
+            Object[] values = parent.generate(index - existing, parent.newBuffer(), new Rng(), 0);
+            return row(parent.columnNames(), values);
+        };
+    }
+
+    private static Map<String, Object> row(List<String> columns, Object[] values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            row.put(columns.get(i), values[i]);
+        }
+        return Collections.unmodifiableMap(row);
     }
 
     private ParentKeys build(ForeignKey fk, List<ValueType> types) {

@@ -129,7 +129,7 @@ final class PlanResolver {
     private long perParentRows(Table table, TablePlan tp, long tableSeed, PlanKeys keys,
                                Map<QualifiedName, Long> rows) {
         ForeignKey fk = ForeignKeys.find(registry, table, tp.parentTable(), tp.perParent().fkColumn());
-        if (fk.isSelfReference() || rows.containsKey(fk.referencedTable()) && !keys.planned(fk.referencedTable())) {
+        if (fk.isSelfReference() || (rows.containsKey(fk.referencedTable()) && !keys.planned(fk.referencedTable()))) {
             throw new GenerationException("Cannot count rows of " + table.name() + " per " + fk.referencedTable()
                     + " row: that table is generated after it (a foreign key cycle or self-reference). Give "
                     + table.name() + " a plain row count.", table.schema(), table.simpleName(),

@@ -9,14 +9,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /** Collects per-table timing, backfill pairs and kept rows as chunks pass to a sink. */
 final class ResultCollector {
 
+    private final ToLongFunction<TableGenerator> regenerated;
     private final List<TableResult> tables = new ArrayList<>();
     private final Map<TableGenerator, List<List<Object[]>>> backfills = new HashMap<>();
     private final Map<QualifiedName, List<Map<String, Object>>> kept = new LinkedHashMap<>();
     private long started;
+
+    /** @param regenerated rows of a table the server's check verification rejected (regenerated) */
+    ResultCollector(ToLongFunction<TableGenerator> regenerated) {
+        this.regenerated = regenerated;
+    }
 
     void start(TableGenerator g) {
         started = System.nanoTime();
@@ -47,7 +54,8 @@ final class ResultCollector {
 
     void end(TableGenerator g) {
         tables.add(new TableResult(g.table().name(), g.rows(), g.keyColumnNames(),
-                Duration.ofNanos(System.nanoTime() - started)));
+                Duration.ofNanos(System.nanoTime() - started),
+                g.extras().serverChecks().stream().map(TableCheck::name).toList(), regenerated.applyAsLong(g)));
     }
 
     List<TableResult> tables() {

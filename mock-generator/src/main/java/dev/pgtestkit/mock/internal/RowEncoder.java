@@ -26,7 +26,7 @@ public final class RowEncoder {
                 out.append(format == CopyFormat.TEXT ? '\t' : ',');
             }
             Object v = row[p];
-            if (v == null || asNull != null && asNull[p]) {
+            if (v == null || (asNull != null && asNull[p])) {
                 if (format == CopyFormat.TEXT) {
                     out.append("\\N");
                 }

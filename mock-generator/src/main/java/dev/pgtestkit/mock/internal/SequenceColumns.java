@@ -73,7 +73,7 @@ final class SequenceColumns {
         QualifiedName name = dot < 0 ? QualifiedName.of(tableSchema, unquoted)
                 : QualifiedName.of(unquoted.substring(0, dot), unquoted.substring(dot + 1));
         return ctx.registry().sequences().stream()
-                .filter(s -> s.name().equals(name) || dot < 0 && s.name().name().equals(unquoted))
+                .filter(s -> s.name().equals(name) || (dot < 0 && s.name().name().equals(unquoted)))
                 .findFirst().orElse(null);
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,7 @@ final class ServerVerifier {
 
     private final ConnectionSource connections;
     private final Map<TableGenerator, String> queries = new ConcurrentHashMap<>();
+    private final Map<TableGenerator, LongAdder> regenerated = new ConcurrentHashMap<>();
 
     ServerVerifier(ConnectionSource connections) {
         this.connections = connections;
@@ -34,6 +36,23 @@ final class ServerVerifier {
 
     /** Replaces the rows of {@code rows} (rows {@code from}, {@code from + 1}...) that fail a check. */
     void verify(TableGenerator g, long from, List<Object[]> rows) {
+        regenerated.computeIfAbsent(g, k -> new LongAdder()).add(regenerateFailing(g, from, rows));
+    }
+
+    /** As {@link #verify}, for the rows generated ahead of the load (not counted: they are generated again). */
+    void probe(TableGenerator g, List<Object[]> rows) {
+        regenerateFailing(g, 0, rows);
+    }
+
+    /** Rows of {@code g}'s load the server's verification rejected and that were generated again. */
+    long regenerated(TableGenerator g) {
+        LongAdder n = regenerated.get(g);
+        return n == null ? 0 : n.sum();
+    }
+
+    /** @return how many rows were generated again */
+    private long regenerateFailing(TableGenerator g, long from, List<Object[]> rows) {
+        long count = 0;
         List<Integer> pending = new ArrayList<>();
         for (int k = 0; k < rows.size(); k++) {
             pending.add(k);
@@ -43,16 +62,18 @@ final class ServerVerifier {
         for (int round = 0; round < ROUNDS && !pending.isEmpty(); round++) {
             Map<Integer, Integer> failures = failures(g, rows, pending);
             if (failures.isEmpty()) {
-                return;
+                return count;
             }
             if (round == ROUNDS - 1) {
                 throw unsatisfiable(g, failures.values().iterator().next());
             }
             pending = new ArrayList<>(failures.keySet());
+            count += pending.size();
             for (int k : pending) {
                 rows.set(k, g.generate(from + k, buffer, rng, (round + 1) * Defaults.ATTEMPTS).clone());
             }
         }
+        return count;
     }
 
     /** Row index within {@code rows} to the index of the first check it fails. */

@@ -29,7 +29,7 @@ final class SoftRelations {
                 continue;
             }
             ColumnSpec after = null;
-            if (anchor != null && c != anchor && (c.hint().temporal() == Hint.Temporal.AFTER_CREATED
+            if (anchor != null && !c.name().equals(anchor.name()) && (c.hint().temporal() == Hint.Temporal.AFTER_CREATED
                     || c.hint().temporal() == Hint.Temporal.FUTURE)
                     && anchor.type().getClass() == c.type().getClass()) {
                 after = anchor;
@@ -40,7 +40,7 @@ final class SoftRelations {
             }
             Op op = Op.GE;
             ColumnSpec began = eventStart(c.name(), byName);
-            if (began != null && began != c && began.type().getClass() == c.type().getClass()) {
+            if (began != null && !began.name().equals(c.name()) && began.type().getClass() == c.type().getClass()) {
                 after = began;
                 op = Op.GT;
             }

@@ -11,6 +11,7 @@ import dev.pgtestkit.mock.internal.value.OtherType;
 import dev.pgtestkit.mock.internal.value.TextType;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Builds a column's ordinary (non-unique) {@link ValueSource} from its type, rule and name hint. */
@@ -18,10 +19,21 @@ final class SourceFactory {
 
     private final FakeText fake;
     private final ThreadFakers fakers;
+    private final Map<String, JsonShape> jsonShapes;
 
     SourceFactory(FakeText fake, ThreadFakers fakers) {
+        this(fake, fakers, Map.of());
+    }
+
+    private SourceFactory(FakeText fake, ThreadFakers fakers, Map<String, JsonShape> jsonShapes) {
         this.fake = fake;
         this.fakers = fakers;
+        this.jsonShapes = Map.copyOf(jsonShapes);
+    }
+
+    /** This factory for one table whose JSON columns (by name) follow the shapes of the documents they hold. */
+    SourceFactory withJsonShapes(Map<String, JsonShape> shapes) {
+        return shapes.isEmpty() ? this : new SourceFactory(fake, fakers, shapes);
     }
 
     FakeText fake() {
@@ -60,7 +72,11 @@ final class SourceFactory {
             return text(c, rule);
         }
         if (rule.type instanceof OtherType other) {
-            return OtherSources.of(other, c.hint(), fake);
+            JsonShape shape = other.kind() == OtherType.Kind.JSON ? jsonShapes.get(c.name()) : null;
+            return shape != null ? (rng, row) -> shape.generate(rng) : OtherSources.of(other, c.hint(), fake);
+        }
+        if (rule.type instanceof ProbedType probed) {
+            return (rng, row) -> probed.shape().generate(rng, fake);
         }
         if (rule.type instanceof ArrayType array) {
             ColumnSpec element = new ColumnSpec(c.position(), c.column(), array.element(), c.hint(), true, null, 0);

@@ -5,6 +5,7 @@ import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.core.schema.UniqueKey;
 import dev.pgtestkit.mock.GenerationException;
+import dev.pgtestkit.mock.internal.value.OtherType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Set;
 
 /** Compiles one resolved table into its {@link TableGenerator}. */
 final class TableCompiler {
+
+    /** Documents read to learn a JSON column's shape. */
+    private static final int JSON_SAMPLES = 200;
 
     private final CompileContext ctx;
 
@@ -52,18 +56,19 @@ final class TableCompiler {
 
     private TableGenerator compileAsIs(ResolvedTable rt, Set<QualifiedName> later) {
         Table table = rt.table();
-        List<ColumnSpec> columns = ColumnSpecs.of(table, rt.plan());
+        List<ColumnSpec> columns = ColumnSpecs.of(table, rt.plan(), ctx.extensionTypes()::resolve);
         Map<String, ColumnSpec> byName = new HashMap<>();
         columns.forEach(c -> byName.put(c.name(), c));
         List<TableCheck> checks = TableChecks.of(table, columns);
         Set<String> nullControlled = Variants.nullControlled(checks);
         BaseRules base = BaseRules.of(table, columns, byName, checks);
         long existing = ctx.db().rowCount(table.name());
+        SourceFactory sources = existing == 0 ? ctx.sources() : ctx.sources().withJsonShapes(jsonShapes(table, columns));
         KeyInputsBuilder inputs = new KeyInputsBuilder(rt, columns, byName, base.rules, nullControlled, ctx, later);
         KeyLayout layout = new KeyPlanner(inputs.build(existing)).plan();
         KeyAssigner assigner = layout.assigner();
         VariantCompiler compiler = new VariantCompiler(columns, byName, base.rules, base.relations,
-                SoftRelations.of(columns, byName), layout.precomputed(), nullControlled, ctx.sources());
+                SoftRelations.of(columns, byName), layout.precomputed(), nullControlled, sources);
         Variants variants = new Variants(compiler,
                 ChoiceWeights.of(table, checks, compiler, byName, layout.precomputed()));
         CheckEvaluator evaluator = new CheckEvaluator(checks, byName,
@@ -74,6 +79,20 @@ final class TableCompiler {
                 variants, evaluator, ctx.fakers(), extras);
         ctx.keys().register(generator);
         return generator;
+    }
+
+    /** The shapes of the JSON already in the table's json/jsonb columns, by column (none learned offline). */
+    private Map<String, JsonShape> jsonShapes(Table table, List<ColumnSpec> columns) {
+        Map<String, JsonShape> shapes = new HashMap<>();
+        for (ColumnSpec c : columns) {
+            if (c.override() == null && c.type() instanceof OtherType o && o.kind() == OtherType.Kind.JSON) {
+                JsonShape shape = JsonShape.learn(ctx.db().jsonSamples(table.name(), c.name(), JSON_SAMPLES));
+                if (shape != null) {
+                    shapes.put(c.name(), shape);
+                }
+            }
+        }
+        return shapes;
     }
 
     /** Positions of the primary key, else of a unique key the generator writes whole; empty if none. */

@@ -14,14 +14,25 @@ import java.util.List;
  * @param sequences      sequences that numbered columns, to advance past the largest value
  * @param keyColumns     positions of a key that identifies rows (for the backfill UPDATE), or empty
  */
+@SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
 public record TableExtras(List<Backfill> backfills, List<ForeignKey> deferred, List<TableCheck> serverChecks,
                           List<SequenceUse> sequences, int[] keyColumns) {
 
-    /** @param positions the foreign key's column positions */
+    /**
+     * A nullable foreign key closing a cycle.
+     *
+     * @param positions the foreign key's column positions
+     */
+    @SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed
     public record Backfill(ForeignKey foreignKey, int[] positions) {
     }
 
-    /** @param position the column it numbers; @param sequence its qualified name, as regclass text */
+    /**
+     * A sequence that numbered a column.
+     *
+     * @param sequence its qualified name, as regclass text
+     * @param position the column it numbers
+     */
     public record SequenceUse(String sequence, int position, QualifiedName owner) {
     }
 

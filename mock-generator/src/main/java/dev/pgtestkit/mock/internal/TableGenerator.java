@@ -109,7 +109,7 @@ public final class TableGenerator {
 
     /** A buffer for this table's rows; one per thread. */
     public RowBuffer newBuffer() {
-        return new RowBuffer(table.simpleName(), positions, columns.size(), fakers);
+        return new RowBuffer(table, positions, columns.size(), fakers, keys.links());
     }
 
     /**

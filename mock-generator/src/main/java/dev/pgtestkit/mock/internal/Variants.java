@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Variants {
 
     /** A check with several alternatives and their cumulative weights (the last is 1). */
+    @SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
     record Choice(TableCheck check, List<List<Atom>> alternatives, double[] cumulative) {
     }
 

@@ -10,12 +10,14 @@ import java.util.stream.Stream;
  * Finds the application's frame on the stack: the first one whose class is not in the JDK, a JDBC driver, a pool,
  * an ORM or pgtestkit. A walk costs microseconds, so in {@link CallSiteCapture#SAMPLED} mode executions outside
  * scopes walk only for the first {@value #EXACT_EXECUTIONS} executions of a SQL string and then one in
- * {@value #SAMPLE_EVERY}, reusing the last answer in between.
+ * {@value #SAMPLE_EVERY}, reusing the last answer in between. One in 8 (not fewer) so that a loop of 16 iterations or
+ * more that starts after those first executions has two walks in it, and the executions between them count for its
+ * line in N+1 detection ({@link NPlusOneDetector}).
  */
 final class CallSites {
 
     static final int EXACT_EXECUTIONS = 64;
-    static final int SAMPLE_EVERY = 128;
+    static final int SAMPLE_EVERY = 8;
 
     /** Frames of these packages are never the application's. */
     static final List<String> DEFAULT_EXCLUSIONS = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",

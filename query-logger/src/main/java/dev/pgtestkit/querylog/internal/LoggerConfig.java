@@ -5,6 +5,7 @@ import dev.pgtestkit.querylog.QueryListener;
 import dev.pgtestkit.querylog.RedactionRules;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -23,11 +24,13 @@ import javax.sql.DataSource;
  * @param parseWithJSqlParser refine type and tables with JSqlParser in the background
  * @param statementCacheSize  distinct SQL strings analyzed once and remembered
  * @param batchParameterSets  parameter sets kept per batch execution (the first ones)
+ * @param schemaOf            the schema an unqualified table name resolves to, or null when unknown; null when the
+ *                            logger has no catalog
  */
 public record LoggerConfig(Duration slowThreshold, boolean explainSlowQueries, DataSource planDataSource,
         List<QueryListener> listeners, boolean captureParameters, RedactionRules redaction, int nPlusOneThreshold,
         CallSiteCapture callSites, List<String> callSiteExclusions, int historySize, boolean parseWithJSqlParser,
-        int statementCacheSize, int batchParameterSets) {
+        int statementCacheSize, int batchParameterSets, Function<String, String> schemaOf) {
 
     public LoggerConfig {
         listeners = List.copyOf(listeners);

@@ -1,5 +1,6 @@
 package dev.pgtestkit.querylog.internal;
 
+import dev.pgtestkit.querylog.StatementType;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,16 @@ public final class LoggingConnection extends DelegatingConnection {
     /** The execution in progress, for the in-flight scanner; null when idle. */
     volatile RecordedEvent running;
     private final List<LoggingStatement> awaitingResults = new ArrayList<>(2);
+    /** This session created a temporary table: plans of its slow statements are captured on it. */
+    private volatile boolean temporaryTables;
+    /**
+     * DDL ran since the last commit or rollback: what it created no other session sees until the commit. Set
+     * whatever {@code getAutoCommit()} says (a test-transaction engine's connection reports auto-commit while it
+     * holds everything in one transaction); at worst a committed table is explained on the session too.
+     */
+    private volatile boolean uncommittedDdl;
+    /** A plan on another connection did not see a table of one of this session's statements. */
+    volatile boolean privateTablesFound;
     private String statementName;
 
     LoggingConnection(Recorder recorder, Connection delegate, DataSource planSource) {
@@ -35,6 +46,54 @@ public final class LoggingConnection extends DelegatingConnection {
      */
     public void nameStatements(String name) {
         this.statementName = name;
+    }
+
+    /** Notes what a completed execution tells about tables only this session sees. */
+    void observe(RecordedEvent event) {
+        if (event.failed) {
+            return;
+        }
+        SqlInfo info = event.info;
+        if (info.createsTemporary) {
+            temporaryTables = true;
+        } else if (info.endsTransaction) {
+            uncommittedDdl = false;
+        } else if (info.lexerType == StatementType.DDL && !uncommittedDdl) {
+            uncommittedDdl = true;
+        }
+    }
+
+    /**
+     * Whether plans of this session's slow statements are captured on the session itself: it may use tables no
+     * other connection sees.
+     */
+    boolean explainsOnItself() {
+        return temporaryTables || uncommittedDdl || privateTablesFound;
+    }
+
+    /** The raw connection beneath the logger (what a session plan runs on). */
+    Connection session() {
+        return delegate;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        delegate.commit();
+        uncommittedDdl = false;
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        delegate.rollback();
+        uncommittedDdl = false;
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        delegate.setAutoCommit(autoCommit);
+        if (autoCommit) {
+            uncommittedDdl = false; // switching it on commits
+        }
     }
 
     String statementName() {

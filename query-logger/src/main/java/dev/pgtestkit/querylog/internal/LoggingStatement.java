@@ -184,14 +184,14 @@ class LoggingStatement extends DelegatingStatement {
             event.slow = false; // a failure is listed with the failures, not among the slow statements
             event.sqlState = e instanceof SQLException sql ? sql.getSQLState() : null;
             event.errorMessage = PlanCapturer.firstLine(e.getMessage());
-            recorder.publish(event, connection.planSource);
+            recorder.publish(event, connection);
             throw e;
         }
     }
 
     private void publish(RecordedEvent event, long rows) {
         event.rows = rows;
-        recorder.publish(event, connection.planSource);
+        recorder.publish(event, connection);
     }
 
     private RecordedEvent begin(SqlInfo info, Object[][] sets, int batchSize) {
@@ -234,7 +234,7 @@ class LoggingStatement extends DelegatingStatement {
         LoggingResultSet result = currentResult;
         event.rows = result != null && result.event == event ? result.rowsRead() : -1;
         connection.resultDone(this);
-        recorder.publish(event, connection.planSource);
+        recorder.publish(event, connection);
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.pgtestkit.querylog.QueryEvent;
 import dev.pgtestkit.querylog.StatementType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,12 @@ import java.util.Set;
 /**
  * Finds N+1 patterns: the same normalized SELECT from the same call site, succeeded, not batched, at least
  * {@code threshold} times with at least {@code threshold} distinct parameter sets (or SQL texts, when constants are
- * inlined): a value alternating between two keys is repetition, not N+1. Not considered: executions without a call
- * site or with one inferred from an earlier execution (sampled call sites would move a finding to another line),
- * failed executions, and pages of one query (parameters that differ only in {@code LIMIT} / {@code OFFSET}). When
- * parameters were not captured, executions count as different.
+ * inlined): a value alternating between two keys is repetition, not N+1. An execution whose call site was inferred
+ * (sampled, not walked) counts only when the walks before and after it, of the same SQL string on the same thread,
+ * found the same line: then it ran between two executions at that line; otherwise it is left out, so sampling never
+ * moves a finding to another line. Not considered either: executions without a call site, failed executions, and
+ * pages of one query (parameters that differ only in {@code LIMIT} / {@code OFFSET}). When parameters were not
+ * captured, executions count as different.
  */
 public final class NPlusOneDetector {
 
@@ -26,13 +30,14 @@ public final class NPlusOneDetector {
     }
 
     public static List<NPlusOneFinding> find(List<QueryEvent> events, int threshold) {
+        IdentityHashMap<QueryEvent, CallSite> sites = knownCallSites(events);
         Map<Key, Group> groups = new LinkedHashMap<>();
         for (QueryEvent event : events) {
-            if (event.isBatch() || !event.succeeded() || event.callSite().isEmpty() || event.callSiteInferred()
-                    || event.type() != StatementType.SELECT) {
+            CallSite site = sites.get(event);
+            if (event.isBatch() || !event.succeeded() || site == null || event.type() != StatementType.SELECT) {
                 continue;
             }
-            Key key = new Key(event.normalizedSql(), event.callSite().get());
+            Key key = new Key(event.normalizedSql(), site);
             groups.computeIfAbsent(key, k -> new Group(event.sql())).add(event);
         }
         List<NPlusOneFinding> findings = new ArrayList<>();
@@ -48,6 +53,40 @@ public final class NPlusOneDetector {
     }
 
     private record Key(String normalizedSql, CallSite callSite) {
+    }
+
+    /**
+     * The call site of each event that has a known one: walked, or inferred between two walks of the same SQL string
+     * on the same thread that found the same line.
+     */
+    private static IdentityHashMap<QueryEvent, CallSite> knownCallSites(List<QueryEvent> events) {
+        IdentityHashMap<QueryEvent, CallSite> known = new IdentityHashMap<>();
+        Map<List<Object>, Sequence> sequences = new HashMap<>();
+        for (QueryEvent event : events) {
+            if (event.callSite().isEmpty()) {
+                continue;
+            }
+            Object sql = event instanceof RecordedEvent recorded ? recorded.info : event.sql();
+            Sequence sequence = sequences.computeIfAbsent(List.of(sql, event.threadName()), k -> new Sequence());
+            if (!event.callSiteInferred()) {
+                CallSite site = event.callSite().get();
+                if (site.equals(sequence.lastWalked)) {
+                    sequence.inferredSince.forEach(e -> known.put(e, site));
+                }
+                sequence.inferredSince.clear();
+                sequence.lastWalked = site;
+                known.put(event, site);
+            } else {
+                sequence.inferredSince.add(event);
+            }
+        }
+        return known;
+    }
+
+    /** The executions of one SQL string on one thread, as they are read: the last walk, inferred ones since. */
+    private static final class Sequence {
+        private CallSite lastWalked;
+        private final List<QueryEvent> inferredSince = new ArrayList<>();
     }
 
     /** The SQL text without the constants of LIMIT and OFFSET (pages of one query are one query). */

@@ -27,7 +27,9 @@ import javax.sql.DataSource;
  * never {@code ANALYZE}. On PostgreSQL 16+ it asks for a {@code GENERIC_PLAN} (the statement in the server's
  * syntax with {@code $n} placeholders and no values, see {@link #genericPlan}); before 16, or when the server
  * cannot make a generic plan, the captured values are bound as parameters of the EXPLAIN. Secret values are
- * scrubbed from the plan ({@link PlanRedaction}). One plan per SQL string is kept and reused.
+ * scrubbed from the plan ({@link PlanRedaction}). One plan per SQL string is kept and reused. A statement on a table
+ * only its session sees is explained on that session instead ({@link SessionPlan}), when the logger knows or has
+ * found out that the session has such tables.
  */
 final class PlanCapturer {
 
@@ -50,14 +52,28 @@ final class PlanCapturer {
     private PlanCapturer() {
     }
 
-    /** The plan of the event's statement: cached, or captured in the background. Never completes exceptionally. */
-    CompletableFuture<QueryPlan> planFor(RecordedEvent event, DataSource source) {
+    /**
+     * The plan of the event's statement: cached, captured in the background on a connection of its own, or, when
+     * {@code onSession} (the application's thread, right after the statement) and the session may use tables no
+     * other connection sees, captured on the session now ({@link SessionPlan}). Never completes exceptionally.
+     */
+    CompletableFuture<QueryPlan> planFor(RecordedEvent event, LoggingConnection connection, boolean onSession) {
         SqlInfo info = event.info;
         CompletableFuture<QueryPlan> cached = info.plan;
-        if (cached != null) {
+        boolean session = onSession && connection.explainsOnItself() && EXPLAINABLE.contains(info.lexerType)
+                && !info.multiStatement;
+        if (cached != null && !(session && info.tableInvisibleElsewhere && unavailable(cached))) {
             return cached;
         }
+        if (session) {
+            QueryPlan plan = SessionPlan.explain(info, connection.session());
+            CompletableFuture<QueryPlan> done = CompletableFuture.completedFuture(
+                    PlanRedaction.redact(plan, PlanRedaction.secrets(info, event.boundValues())));
+            info.plan = done;
+            return done;
+        }
         CompletableFuture<QueryPlan> future = new CompletableFuture<>();
+        DataSource source = connection.planSource;
         String reason = whyNoPlan(event, source);
         if (reason != null) {
             future.complete(QueryPlan.unavailable(reason));
@@ -65,7 +81,8 @@ final class PlanCapturer {
             Object[] values = event.boundValues();
             try {
                 List<String> secrets = PlanRedaction.secrets(info, values);
-                executor.execute(() -> future.complete(PlanRedaction.redact(explain(info, values, source), secrets)));
+                executor.execute(() -> future.complete(
+                        PlanRedaction.redact(explainElsewhere(info, values, source, connection), secrets)));
             } catch (RejectedExecutionException e) {
                 return CompletableFuture.completedFuture(QueryPlan.unavailable(
                         "not captured: more than " + QUEUE_CAPACITY + " plans waiting"));
@@ -73,6 +90,35 @@ final class PlanCapturer {
         }
         info.plan = future;
         return future;
+    }
+
+    private static boolean unavailable(CompletableFuture<QueryPlan> plan) {
+        return plan.isDone() && !plan.join().isAvailable();
+    }
+
+    /** On a connection of its own; a table it does not see marks the session for session plans from now on. */
+    private static QueryPlan explainElsewhere(SqlInfo info, Object[] values, DataSource source,
+            LoggingConnection connection) {
+        try {
+            return explain(info, values, source);
+        } catch (InvisibleTableException e) {
+            info.tableInvisibleElsewhere = true;
+            connection.privateTablesFound = true;
+            return QueryPlan.unavailable("no plan: EXPLAIN ran on a connection of its own, which does not see the"
+                    + " statement's table (a temporary table, or one created or renamed in a transaction not yet"
+                    + " committed): " + e.getMessage() + ". The logger had not seen this session create such a table"
+                    + " (a function, a tool beneath the logger or an earlier user of a pooled connection did), so it"
+                    + " did not explain it on the session; later slow statements on this connection are");
+        }
+    }
+
+    /** The separate connection does not see the statement's table. */
+    private static final class InvisibleTableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvisibleTableException(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static String whyNoPlan(RecordedEvent event, DataSource source) {
@@ -101,9 +147,7 @@ final class PlanCapturer {
             }
         } catch (SQLException e) {
             if (UNDEFINED_TABLE.equals(e.getSQLState())) {
-                return QueryPlan.unavailable("no plan: EXPLAIN runs on a connection of its own, which does not see"
-                        + " the statement's table (a temporary table, or one created or renamed in a transaction not"
-                        + " yet committed): " + firstLine(e.getMessage()));
+                throw new InvisibleTableException(firstLine(e.getMessage()));
             }
             return QueryPlan.unavailable("EXPLAIN failed: " + firstLine(e.getMessage()));
         } catch (RuntimeException e) {

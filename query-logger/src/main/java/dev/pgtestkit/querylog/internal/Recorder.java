@@ -49,7 +49,7 @@ public final class Recorder implements AutoCloseable {
         this.config = config;
         this.planDataSource = Wrappers.unwrapped(config.planDataSource());
         this.slowNanos = config.slowThreshold() == null ? Long.MAX_VALUE : config.slowThreshold().toNanos();
-        this.sqlCache = SqlInfoCache.forLogger(config.statementCacheSize(), config.redaction(),
+        this.sqlCache = SqlInfoCache.forLogger(config.statementCacheSize(), config.redaction(), config.schemaOf(),
                 config.parseWithJSqlParser() ? SqlParserService.SHARED : null);
         this.callSites = new CallSites(config.callSites(), config.callSiteExclusions());
         this.history = new EventHistory(config.historySize());
@@ -105,7 +105,7 @@ public final class Recorder implements AutoCloseable {
     }
 
     SqlInfo sql(String sql, boolean jdbc) {
-        return sqlCache.get(sql, jdbc);
+        return sqlCache.get(sql, jdbc, config.redaction(), config.schemaOf());
     }
 
     SqlInfoCache sqlCache() {
@@ -119,7 +119,8 @@ public final class Recorder implements AutoCloseable {
     }
 
     /** Makes a completed event visible: history, scopes, then listeners (after plan capture when slow). */
-    void publish(RecordedEvent event, DataSource planSource) {
+    void publish(RecordedEvent event, LoggingConnection connection) {
+        connection.observe(event);
         if (event.info.internal) {
             return; // pgtestkit's own statement (the schema registry's catalog queries...): not the application's
         }
@@ -132,7 +133,7 @@ public final class Recorder implements AutoCloseable {
         if (event.slow && config.explainSlowQueries()) {
             CompletableFuture<QueryPlan> plan = event.plan;
             if (plan == null) {
-                plan = PlanCapturer.SHARED.planFor(event, planSource);
+                plan = PlanCapturer.SHARED.planFor(event, connection, true);
                 event.plan = plan;
             }
             CompletableFuture<QueryPlan> unused = plan.completeOnTimeout(
@@ -165,8 +166,8 @@ public final class Recorder implements AutoCloseable {
                 for (QueryListener listener : listeners) {
                     stillRunning(listener, running);
                 }
-                if (config.explainSlowQueries()) {
-                    event.plan = PlanCapturer.SHARED.planFor(event, connection.planSource);
+                if (config.explainSlowQueries() && !connection.explainsOnItself()) {
+                    event.plan = PlanCapturer.SHARED.planFor(event, connection, false);
                 }
             }
         }

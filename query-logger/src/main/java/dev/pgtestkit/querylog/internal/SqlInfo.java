@@ -36,6 +36,10 @@ final class SqlInfo {
     /** Names of the CTEs, which are no tables. */
     private final java.util.Set<String> cteNames;
     final int placeholders;
+    /** Creates a temporary table (or view, sequence) that only its session sees. */
+    final boolean createsTemporary;
+    /** Ends the transaction ({@code COMMIT}, {@code ROLLBACK}…, as SQL text). */
+    final boolean endsTransaction;
     /** pgtestkit's own statement ({@link dev.pgtestkit.querylog.QueryLogger#INTERNAL_MARKER}): not recorded. */
     final boolean internal;
     /** Ordinals (1-based, ascending) of the JDBC parameters bound to LIMIT or OFFSET. */
@@ -47,16 +51,23 @@ final class SqlInfo {
     int executions;
     /** The last call site captured for this statement, reused between samples. */
     volatile CallSite lastCallSite;
+    /**
+     * Set when a plan could not be captured on a separate connection because that connection does not see the
+     * statement's table: a session that knows it has such tables explains it again on itself.
+     */
+    volatile boolean tableInvisibleElsewhere;
     /** The plan captured for this statement, reused while it stays slow. */
     volatile CompletableFuture<dev.pgtestkit.querylog.QueryPlan> plan;
 
-    private SqlInfo(String sql, boolean jdbc, List<Token> tokens, RedactionRules rules, SqlParserService parser) {
+    private SqlInfo(String sql, boolean jdbc, List<Token> tokens, RedactionRules rules,
+            java.util.function.Function<String, String> schemaOf, SqlParserService parser) {
         this.sql = sql;
         this.jdbc = jdbc;
         String[] columns = LiteralColumns.columns(tokens, rules);
         this.displaySql = SqlText.redactConstants(sql, tokens, columns, rules);
         this.secretConstants = SqlText.secretConstants(tokens, columns, rules);
-        this.normalized = SqlNormalizer.normalize(tokens);
+        this.normalized = SqlNormalizer.normalize(
+                schemaOf == null ? tokens : SchemaQualification.unqualified(tokens, schemaOf));
         this.lexerType = SqlStructure.type(tokens);
         this.lexerTables = SqlStructure.tables(tokens);
         this.multiStatement = SqlStructure.isMultiStatement(tokens);
@@ -64,14 +75,25 @@ final class SqlInfo {
         this.cteNames = SqlStructure.cteNames(tokens);
         this.secretParameters = secretParameters(tokens, columns, rules);
         this.placeholders = count(tokens, Kind.JDBC_PARAM);
+        this.createsTemporary = SqlStructure.createsTemporary(tokens);
+        this.endsTransaction = SqlStructure.endsTransaction(tokens);
         this.internal = sql.stripLeading().startsWith(dev.pgtestkit.querylog.QueryLogger.INTERNAL_MARKER);
         this.pagingParameters = pagingParameters(tokens);
         this.parse = parser == null ? NOT_PARSED : parser.submit(sql);
     }
 
-    /** Analyzes {@code sql}; {@code jdbc} reads {@code ?} as placeholders; a null parser skips JSqlParser. */
+    /** Analyzes {@code sql} without a catalog (see the other overload). */
     static SqlInfo analyze(String sql, boolean jdbc, RedactionRules rules, SqlParserService parser) {
-        return new SqlInfo(sql, jdbc, SqlLexer.tokenize(sql, jdbc), rules, parser);
+        return analyze(sql, jdbc, rules, null, parser);
+    }
+
+    /**
+     * Analyzes {@code sql}; {@code jdbc} reads {@code ?} as placeholders; {@code schemaOf} (may be null) drops
+     * redundant schema qualifiers from the normal form; a null parser skips JSqlParser.
+     */
+    static SqlInfo analyze(String sql, boolean jdbc, RedactionRules rules,
+            java.util.function.Function<String, String> schemaOf, SqlParserService parser) {
+        return new SqlInfo(sql, jdbc, SqlLexer.tokenize(sql, jdbc), rules, schemaOf, parser);
     }
 
     /** Whether the value bound to JDBC parameter {@code index} (1-based) belongs to a secret column. */

@@ -75,6 +75,36 @@ final class SqlStructure {
     }
 
     /** More than one statement: a semicolon followed by anything but semicolons. */
+    /**
+     * Whether the statement creates a temporary relation ({@code CREATE [LOCAL|GLOBAL] TEMP[ORARY] TABLE|VIEW|SEQUENCE},
+     * {@code CREATE TEMP TABLE … AS}): one that only its session sees.
+     */
+    static boolean createsTemporary(List<Token> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
+            return false;
+        }
+        for (int i = 1; i < Math.min(tokens.size(), 4); i++) {
+            if (tokens.get(i).isWord("TEMP") || tokens.get(i).isWord("TEMPORARY")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the statement ends a transaction ({@code COMMIT}, {@code END}, {@code ABORT}, {@code ROLLBACK} but not
+     * {@code ROLLBACK TO}). */
+    static boolean endsTransaction(List<Token> tokens) {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        Token first = tokens.get(0);
+        if (first.isWord("ROLLBACK")) {
+            return tokens.stream().skip(1).noneMatch(t -> t.isWord("TO") || t.isWord("PREPARED"));
+        }
+        return (first.isWord("COMMIT") && !(tokens.size() > 1 && tokens.get(1).isWord("PREPARED")))
+                || first.isWord("END") || first.isWord("ABORT");
+    }
+
     static boolean isMultiStatement(List<Token> tokens) {
         boolean sawSemicolon = false;
         for (Token t : tokens) {

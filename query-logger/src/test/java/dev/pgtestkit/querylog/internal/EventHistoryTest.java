@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EventHistoryTest {
 
     private final Recorder recorder = new Recorder(new LoggerConfig(Duration.ofMillis(50), false, null, List.of(),
-            true, RedactionRules.defaults(), 5, dev.pgtestkit.querylog.CallSiteCapture.OFF, List.of(), 8, false, 10, 20));
+            true, RedactionRules.defaults(), 5, dev.pgtestkit.querylog.CallSiteCapture.OFF, List.of(), 8, false, 10, 20, null));
 
     private RecordedEvent event() {
         return new RecordedEvent(recorder, SqlInfo.analyze("SELECT 1", false, RedactionRules.defaults(), null),

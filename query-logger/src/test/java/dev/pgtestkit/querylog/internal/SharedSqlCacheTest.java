@@ -49,6 +49,6 @@ class SharedSqlCacheTest {
     /** A recorder configured as {@code QueryLogger.builder()} does by default, but for rules and parsing. */
     private static Recorder recorder(RedactionRules rules, boolean parse) {
         return new Recorder(new LoggerConfig(null, false, null, List.of(), true, rules, 2, CallSiteCapture.ALWAYS,
-                List.of(), 0, parse, 10_000, 10));
+                List.of(), 0, parse, 10_000, 10, null));
     }
 }

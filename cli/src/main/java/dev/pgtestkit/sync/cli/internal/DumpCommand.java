@@ -1,5 +1,7 @@
 package dev.pgtestkit.sync.cli.internal;
 
+import dev.pgtestkit.sync.DatabaseConfig;
+import dev.pgtestkit.sync.DbSync;
 import dev.pgtestkit.sync.DumpManifest;
 import dev.pgtestkit.sync.DumpOptions;
 import dev.pgtestkit.sync.Dumper;
@@ -11,6 +13,7 @@ import dev.pgtestkit.sync.cli.ExitCodes;
 import dev.pgtestkit.sync.cli.Pgtestkit;
 import dev.pgtestkit.sync.cli.Progress;
 import dev.pgtestkit.sync.cli.UsageException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code pgtestkit dump}: a deterministic, verifiable, optionally masked dump directory of a database. */
 @Command(name = "dump",
@@ -48,7 +53,8 @@ public final class DumpCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--all", description = "Every database of pgtestkit.yaml, each into its own directory.")
+    @Option(names = "--all", description = "Every database of pgtestkit.yaml as the file describes it (dump"
+            + " directory, role, masking policy), each into its own directory.")
     boolean all;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
@@ -98,20 +104,26 @@ public final class DumpCommand implements Callable<Integer> {
             description = "built-in (default) or pg_dump (a pg_dump of the server's major version on the PATH).")
     SchemaWriterKind schemaWriter;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         CommandOutput io = root.io();
-        if (all && (target.db != null || target.url != null || output != null)) {
-            throw new UsageException("--all dumps every database of pgtestkit.yaml into its own directory: leave out"
-                    + " --db, --url and --output.");
-        }
-        List<TargetOptions.Target> databases = all
-                ? root.config().databases().stream().map(d -> TargetOptions.Target.configured(root.config(), d.name()))
-                        .toList()
-                : List.of(target.open(root::config));
         List<Map<String, Object>> json = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        for (TargetOptions.Target db : databases) {
+        if (all) {
+            refuseOptionsOfOneDatabase();
+            DbSync sync = DbSync.of(root.config());
+            for (DatabaseConfig db : root.config().databases()) {
+                DumpManifest manifest;
+                try (Progress progress = io.progress()) {
+                    manifest = sync.withProgress(new SyncProgress(progress, io)).dump(db.name());
+                }
+                add(json, text, db.name() + " (" + db.role().configName() + ")", db.dumpDirectory(), manifest);
+            }
+        } else {
+            TargetOptions.Target db = target.open(root::config);
             Path directory = output != null ? output
                     : db.config() != null ? db.config().dumpDirectory() : Path.of("dumps", db.database().name());
             DumpManifest manifest;
@@ -119,12 +131,33 @@ public final class DumpCommand implements Callable<Integer> {
                 manifest = Dumper.dump(db.database(), directory,
                         options(db).listener(new SyncProgress(progress, io)).build());
             }
-            json.add(Summaries.manifestJson(directory, manifest));
-            text.append("Dumped ").append(db.label()).append(" to ").append(directory).append(": ")
-                    .append(Summaries.manifestText(manifest));
+            add(json, text, db.label(), directory, manifest);
         }
         io.result(all ? Map.of("dumps", json) : json.get(0), text.toString());
         return ExitCodes.SUCCESS;
+    }
+
+    private static void add(List<Map<String, Object>> json, StringBuilder text, String label, Path directory,
+                            DumpManifest manifest) {
+        json.add(Summaries.manifestJson(directory, manifest));
+        text.append("Dumped ").append(label).append(" to ").append(directory).append(": ")
+                .append(Summaries.manifestText(manifest));
+    }
+
+    /** {@code --all} is db-sync's {@code DbSync.dump} of each database as pgtestkit.yaml describes it. */
+    private void refuseOptionsOfOneDatabase() {
+        List<String> given = new ArrayList<>();
+        for (String option : List.of("--db", "--url", "--output", "--mask", "--mask-key-file", "--table", "--exclude",
+                "--where", "--jobs", "--chunk-size", "--production", "--allow-unmasked", "--schema-writer")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                given.add(option);
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new UsageException("--all dumps every database of pgtestkit.yaml as the file describes it (its dump"
+                    + " directory, role and masking policy): leave out " + String.join(", ", given) + ", or dump one"
+                    + " database with --db NAME and those options.");
+        }
     }
 
     /** The options for one database: the command line's, else its configuration's (role, masking policy). */
@@ -156,13 +189,16 @@ public final class DumpCommand implements Callable<Integer> {
         if (maskKeyFile != null) {
             return MaskingKey.fromFile(maskKeyFile);
         }
-        String env = System.getenv(MaskingKey.ENV);
+        String env = root.environment().get(MaskingKey.ENV);
         if ((env == null || env.isBlank()) && db.config() != null) {
             Optional<Path> file = root.config().maskingKeyFile();
             if (file.isPresent()) {
                 return MaskingKey.fromFile(file.get());
             }
         }
-        return MaskingKey.fromEnvironment();
+        if (env == null || env.isBlank()) {
+            return MaskingKey.fromEnvironment(); // its error says how to give a key
+        }
+        return MaskingKey.of(env.strip().getBytes(StandardCharsets.UTF_8));
     }
 }

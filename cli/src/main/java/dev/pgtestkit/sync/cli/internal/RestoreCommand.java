@@ -35,7 +35,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {
             "  pgtestkit restore --input dumps/shop --url jdbc:postgresql://localhost/shop_test",
             "  pgtestkit restore --latest --target test",
-            "  pgtestkit restore --commit HEAD~1 --target test --jobs 4"})
+            "  pgtestkit restore --commit HEAD~1 --target test --jobs 4",
+            "  pgtestkit restore --commit v1.2 --db prod --target test   # production's masked dump into test"})
 public final class RestoreCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -51,6 +52,11 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--commit", paramLabel = "REV", description = "The dump as of a git commit of the dump repository.")
     String commit;
+
+    @Option(names = "--db", paramLabel = "NAME",
+            description = "With --commit: whose committed dump to restore (default: the target's own), e.g. production's"
+                    + " masked dump into the test database.")
+    String dumpOf;
 
     @Option(names = "--target", paramLabel = "NAME", description = "The target, a database of pgtestkit.yaml.")
     String targetName;
@@ -79,6 +85,10 @@ public final class RestoreCommand implements Callable<Integer> {
         if (sources != 1) {
             throw new UsageException("Say which dump to restore, once: --input DIR, --latest or --commit REV.");
         }
+        if (dumpOf != null && commit == null) {
+            throw new UsageException("--db NAME chooses whose committed dump --commit REV restores; without --commit,"
+                    + " give the dump with --input DIR or --latest.");
+        }
         CommandOutput io = root.io();
         List<RestoreResult> results = new ArrayList<>();
         try (Progress progress = io.progress()) {
@@ -94,8 +104,8 @@ public final class RestoreCommand implements Callable<Integer> {
                             + " name it with --target NAME.");
                 }
                 TargetOptions.Target target = TargetOptions.named(root::config, targetName, null, "--target NAME");
-                results.add(DbSync.of(root.config()).restoreFromCommit(commit, targetName, targetName,
-                        options.production(target.production()).build()));
+                results.add(DbSync.of(root.config()).restoreFromCommit(commit, dumpOf == null ? targetName : dumpOf,
+                        targetName, options.production(target.production()).build()));
             } else if (latest && targetName == null && url == null) {
                 // Every non-production database of the configuration that has a dump, as DbSync.restoreLatest.
                 for (DatabaseConfig db : root.config().databases()) {

@@ -6,6 +6,7 @@ import dev.pgtestkit.sync.RestoreResult;
 import dev.pgtestkit.sync.cli.CommandOutput;
 import dev.pgtestkit.sync.cli.ExitCodes;
 import dev.pgtestkit.sync.cli.Pgtestkit;
+import dev.pgtestkit.sync.cli.Progress;
 import dev.pgtestkit.sync.cli.UsageException;
 import dev.pgtestkit.sync.cli.internal.progress.Units;
 import java.util.LinkedHashMap;
@@ -49,7 +50,10 @@ public final class WorkflowCommand implements Callable<Integer> {
                     + " subcommand refresh-test-db.");
         }
         CommandOutput io = root.io();
-        GitResult result = DbSync.of(root.config()).dumpAndCommit(message, push);
+        GitResult result;
+        try (Progress progress = io.progress()) {
+            result = DbSync.of(root.config()).withProgress(new SyncProgress(progress, io)).dumpAndCommit(message, push);
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("changed", result.changed());
         json.put("commit", result.commit());
@@ -75,7 +79,11 @@ public final class WorkflowCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             CommandOutput io = workflow.root.io();
-            RestoreResult result = DbSync.of(workflow.root.config()).refreshTestFromProduction();
+            RestoreResult result;
+            try (Progress progress = io.progress()) {
+                result = DbSync.of(workflow.root.config()).withProgress(new SyncProgress(progress, io))
+                        .refreshTestFromProduction();
+            }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("database", result.database());
             json.put("rows", result.rows());

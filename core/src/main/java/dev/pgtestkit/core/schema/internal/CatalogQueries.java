@@ -9,6 +9,11 @@ final class CatalogQueries {
     /** Relations of the loaded schemas that are tables (ordinary or partitioned). */
     private static final String TABLE_FILTER = " c.relkind IN ('r', 'p') AND n.nspname = ANY (?) ";
 
+    /** A type {@code t} a user declared: an enum, a domain, or a composite type (not a table's row type). */
+    private static final String DECLARED_TYPE = """
+            (t.typtype IN ('e', 'd') OR t.typtype = 'c'
+                 AND (SELECT r.relkind FROM pg_class r WHERE r.oid = t.typrelid) = 'c')""";
+
     static final String SCHEMAS = """
             SELECT n.nspname FROM pg_namespace n
             WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
@@ -37,7 +42,11 @@ final class CatalogQueries {
 
             ORDER BY a.attrelid, a.attnum""";
 
-    /** Column types plus, transitively, domains' base types and arrays' element types. */
+    /**
+     * Column types and the enums, domains and composite types declared in the loaded schemas (used or not) plus,
+     * transitively, domains' base types and arrays' element types. The last two columns say whether the type is
+     * one of those declared ones (not a table's row type) and how {@code format_type} prints it.
+     */
     static final String TYPES = """
             WITH RECURSIVE wanted(oid) AS (
                 SELECT a.atttypid
@@ -45,6 +54,11 @@ final class CatalogQueries {
                 JOIN pg_class c ON c.oid = a.attrelid
                 JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND """ + TABLE_FILTER + """
+
+                UNION
+                SELECT t.oid FROM pg_type t
+                JOIN pg_namespace n ON n.oid = t.typnamespace
+                WHERE n.nspname = ANY (?) AND """ + DECLARED_TYPE + """
 
                 UNION
                 SELECT x.next FROM wanted w
@@ -60,7 +74,10 @@ final class CatalogQueries {
                    ARRAY(SELECT pg_get_constraintdef(d.oid) FROM pg_constraint d
                          WHERE d.contypid = t.oid AND d.contype = 'c' ORDER BY d.conname),
                    ARRAY(SELECT pg_get_expr(d.conbin, 0) FROM pg_constraint d
-                         WHERE d.contypid = t.oid AND d.contype = 'c' ORDER BY d.conname)
+                         WHERE d.contypid = t.oid AND d.contype = 'c' ORDER BY d.conname),
+                   n.nspname = ANY (?) AND """ + DECLARED_TYPE + """
+
+                   AS declared, format_type(t.oid, NULL)
             FROM wanted w
             JOIN pg_type t ON t.oid = w.oid
             JOIN pg_namespace n ON n.oid = t.typnamespace""";

@@ -150,7 +150,8 @@ public final class CatalogReader {
     private static TypeRow type(ResultSet rs) throws SQLException {
         return new TypeRow(rs.getLong(1), rs.getString(2), rs.getString(3), letter(rs, 4), letter(rs, 5),
                 rs.getInt(6), rs.getLong(7), rs.getInt(8), rs.getString(9), rs.getLong(10), rs.getBoolean(11),
-                strings(rs, 12), strings(rs, 13), strings(rs, 14), strings(rs, 15));
+                strings(rs, 12), strings(rs, 13), strings(rs, 14), strings(rs, 15), rs.getBoolean(16),
+                rs.getString(17));
     }
 
     private static ConstraintRow constraint(ResultSet rs) throws SQLException {

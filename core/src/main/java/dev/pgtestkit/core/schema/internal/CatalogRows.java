@@ -22,11 +22,14 @@ public final class CatalogRows {
                             boolean notNull, char identity, char generated, String defaultExpr) {
     }
 
-    /** A type reachable from a column (directly, or as a domain's base or an array's element). */
+    /**
+     * A type reachable from a column (directly, or as a domain's base or an array's element), or an enum, domain or
+     * composite type declared in a loaded schema ({@code declared}; {@code display} is how it prints).
+     */
     public record TypeRow(long oid, String schema, String name, char typtype, char typcategory, int typlen,
                           long baseOid, int baseTypmod, String baseDisplay, long elementOid, boolean notNull,
                           List<String> enumLabels, List<String> checkNames, List<String> checkDefinitions,
-                          List<String> checkExpressions) {
+                          List<String> checkExpressions, boolean declared, String display) {
     }
 
     /**

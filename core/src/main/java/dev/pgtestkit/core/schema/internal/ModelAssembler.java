@@ -5,6 +5,7 @@ import dev.pgtestkit.core.schema.Column;
 import dev.pgtestkit.core.schema.ForeignKey;
 import dev.pgtestkit.core.schema.Identity;
 import dev.pgtestkit.core.schema.Index;
+import dev.pgtestkit.core.schema.PgType;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.Sequence;
 import dev.pgtestkit.core.schema.Table;
@@ -16,6 +17,7 @@ import dev.pgtestkit.core.schema.internal.CatalogRows.IndexRow;
 import dev.pgtestkit.core.schema.internal.CatalogRows.SequenceRow;
 import dev.pgtestkit.core.schema.internal.CatalogRows.Snapshot;
 import dev.pgtestkit.core.schema.internal.CatalogRows.TableRow;
+import dev.pgtestkit.core.schema.internal.CatalogRows.TypeRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,6 +58,14 @@ public final class ModelAssembler {
         ModelAssembler assembler = new ModelAssembler(snapshot);
         return snapshot.tables().stream().map(assembler::table)
                 .sorted(Comparator.comparing(Table::name)).toList();
+    }
+
+    /** The enums, domains and composite types declared in the loaded schemas, sorted by schema then name. */
+    public static List<PgType> declaredTypes(Snapshot snapshot) {
+        TypeResolver resolver = new TypeResolver(snapshot.types());
+        return snapshot.types().stream().filter(TypeRow::declared)
+                .map(row -> resolver.resolve(row.oid(), -1, row.display()))
+                .sorted(Comparator.comparing(PgType::schema).thenComparing(PgType::name)).toList();
     }
 
     /** Sequences of the snapshot, sorted by qualified name. */

@@ -15,9 +15,9 @@ import dev.pgtestkit.sync.internal.CatalogFacts;
 import dev.pgtestkit.sync.internal.Sessions;
 import dev.pgtestkit.sync.internal.Workers;
 import dev.pgtestkit.sync.internal.dump.OrderBy;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
 public final class DatabaseVerifier {
 
     static final int CHUNK_ROWS = 10_000;
+    private static final long WORK_MEM = 256L << 20;
 
     private final Path directory;
     private final PgDatabase database;
@@ -93,9 +94,20 @@ public final class DatabaseVerifier {
         if (relkind == null) {
             return List.of(t.table() + ": missing from the database");
         }
+        // The files are hashed while the server hashes the table.
+        java.util.concurrent.FutureTask<String> local = new java.util.concurrent.FutureTask<>(() -> localHash(t));
+        Thread hashing = new Thread(local, "pgtestkit-verify-" + t.table());
+        hashing.setDaemon(true);
+        hashing.start();
+        // Sorting the rows into chunks in memory rather than in temporary files (the server's default is 4 MB).
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config('work_mem', greatest(pg_size_bytes("
+                + "current_setting('work_mem')), " + WORK_MEM + ") / 1024 || 'kB', false)")) {
+            s.execute();
+        }
         long[] serverRows = new long[1];
         String server;
-        try (PreparedStatement s = c.prepareStatement(query(t, relkind.equals("p"), facts.collatable(t.table())))) {
+        try (PreparedStatement s = c.prepareStatement(query(t, relkind.equals("p"), facts.collatable(t.table()),
+                facts.plainText(t.table())))) {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 serverRows[0] = rs.getLong(1);
@@ -104,22 +116,22 @@ public final class DatabaseVerifier {
         } catch (SQLException e) {
             return List.of(t.table() + ": cannot be read as the dump has it (" + e.getMessage().strip() + ")");
         }
-        String local = localHash(t);
+        String localHash = Workers.await(local);
         listener.onEvent(new SyncEvent(SyncEvent.Type.TABLE_FINISHED, Phase.VERIFY, t.table(), t.rows(), t.bytes(),
                 t.bytes(), null));
         if (serverRows[0] != t.rows()) {
             return List.of(t.table() + ": " + serverRows[0] + " rows in the database, " + t.rows() + " in the dump");
         }
-        if (!local.equals(server)) {
+        if (!localHash.equals(server)) {
             return List.of(t.table() + ": the rows differ (same count, " + t.rows() + ", different content)");
         }
         return List.of();
     }
 
     /** The server-side hash: count and md5 of the chunk md5s of the rows' COPY text, in the dump's order. */
-    static String query(TableEntry t, boolean partitioned, Set<String> collatable) {
+    static String query(TableEntry t, boolean partitioned, Set<String> collatable, Set<String> plainText) {
         String line = t.columns().stream().map(c -> "CASE WHEN t0." + Sessions.quote(c) + " IS NULL THEN '\\N' ELSE "
-                + escape("format('%s', t0." + Sessions.quote(c) + ")") + " END").collect(Collectors.joining(
+                + (plainText.contains(c) ? text(c) : escape(text(c))) + " END").collect(Collectors.joining(
                 " || E'\\t' || "));
         if (t.columns().isEmpty()) {
             line = "''";
@@ -129,6 +141,11 @@ public final class DatabaseVerifier {
                 + " md5(string_agg(line, E'\\n' ORDER BY r)) h FROM (SELECT (row_number() OVER w - 1) / " + CHUNK_ROWS
                 + " AS g, row_number() OVER w AS r, " + line + " AS line FROM " + (partitioned ? "" : "ONLY ")
                 + t.table().quoted() + " AS t0 WINDOW w AS (ORDER BY " + order + ")) rows GROUP BY g) chunks";
+    }
+
+    /** The column's text as its output function writes it (a cast to text can differ: bool, inet, char(n)). */
+    private static String text(String column) {
+        return "format('%s', t0." + Sessions.quote(column) + ")";
     }
 
     /** COPY's text escaping in SQL: backslash first, then the control characters COPY writes as escapes. */
@@ -143,35 +160,45 @@ public final class DatabaseVerifier {
         return out;
     }
 
-    /** The same hash from the data files. */
+    /** The same hash from the data files, read in blocks (a byte at a time through a stream costs seconds per GB). */
     private String localHash(TableEntry t) throws IOException {
         MessageDigest outer = md5();
         MessageDigest chunk = md5();
         long rows = 0;
         boolean any = false;
+        boolean separator = false; // a chunk's lines are joined by '\n', written when the next line starts
+        byte[] buffer = new byte[1 << 16];
         for (FileEntry f : t.files()) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(directory.resolve(f.path())), 1 << 16)) {
-                boolean lineStart = true;
-                for (int b = in.read(); b >= 0; b = in.read()) {
-                    if (lineStart && rows % CHUNK_ROWS != 0) {
-                        chunk.update((byte) '\n');
-                    }
-                    lineStart = false;
-                    if (b == '\n') {
-                        rows++;
-                        lineStart = true;
-                        if (rows % CHUNK_ROWS == 0) {
-                            outer.update(hex(chunk).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try (InputStream in = Files.newInputStream(directory.resolve(f.path()))) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    any |= n > 0;
+                    int from = 0;
+                    while (from < n) {
+                        if (separator) {
+                            chunk.update((byte) '\n');
+                            separator = false;
                         }
-                    } else {
-                        chunk.update((byte) b);
+                        int end = from;
+                        while (end < n && buffer[end] != '\n') {
+                            end++;
+                        }
+                        chunk.update(buffer, from, end - from);
+                        if (end == n) {
+                            break;
+                        }
+                        rows++;
+                        if (rows % CHUNK_ROWS == 0) {
+                            outer.update(hex(chunk).getBytes(StandardCharsets.US_ASCII));
+                        } else {
+                            separator = true;
+                        }
+                        from = end + 1;
                     }
-                    any = true;
                 }
             }
         }
         if (rows % CHUNK_ROWS != 0) {
-            outer.update(hex(chunk).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            outer.update(hex(chunk).getBytes(StandardCharsets.US_ASCII));
         }
         return any ? hex(outer) : "";
     }

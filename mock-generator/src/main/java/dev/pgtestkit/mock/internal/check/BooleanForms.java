@@ -42,13 +42,13 @@ final class BooleanForms {
 
     private static boolean isCondition(Expr e) {
         return e instanceof Expr.IsNull || e instanceof Expr.Not || e instanceof Expr.And || e instanceof Expr.Or
-                || e instanceof Expr.Binary b && CONDITIONS.contains(b.operator());
+                || (e instanceof Expr.Binary b && CONDITIONS.contains(b.operator()));
     }
 
     /** {@code num_nonnulls(args) op k} as the OR, over the argument subsets whose size meets it, of NULL tests. */
     private static Expr counted(Expr.Call call, Op op, int k) {
         boolean nonNulls = call.function().equals("num_nonnulls");
-        if (!nonNulls && !call.function().equals("num_nulls") || call.args().isEmpty()
+        if ((!nonNulls && !call.function().equals("num_nulls")) || call.args().isEmpty()
                 || call.args().size() > MAX_ARGUMENTS
                 || call.args().stream().anyMatch(a -> AtomReader.column(a) == null)) {
             return null;

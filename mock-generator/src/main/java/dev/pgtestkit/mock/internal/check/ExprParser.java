@@ -4,6 +4,7 @@ import dev.pgtestkit.mock.internal.check.Expr.Literal;
 import dev.pgtestkit.mock.internal.check.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -184,7 +185,7 @@ final class ExprParser {
             return new Literal("NULL", Literal.Kind.NULL);
         }
         if (t.isWord("TRUE") || t.isWord("FALSE")) {
-            return new Literal(t.text().toLowerCase(), Literal.Kind.BOOLEAN);
+            return new Literal(t.text().toLowerCase(Locale.ROOT), Literal.Kind.BOOLEAN);
         }
         if (t.isWord("ARRAY") && peek().isPunct("[")) {
             pos++;
@@ -195,7 +196,7 @@ final class ExprParser {
         }
         if (peek().isPunct("(")) {
             pos++;
-            return new Expr.Call(t.text().toLowerCase(), list(")"));
+            return new Expr.Call(t.text().toLowerCase(Locale.ROOT), list(")"));
         }
         if (peek().isPunct(".")) {
             throw new IllegalArgumentException("qualified names are not understood");
@@ -219,7 +220,7 @@ final class ExprParser {
     /** {@code character varying(10)[]}, {@code timestamp with time zone}, {@code public.mood}... */
     private String typeName() {
         StringBuilder sb = new StringBuilder(next().text());
-        while (peek().kind() == Kind.IDENT && TYPE_WORDS.contains(peek().text().toLowerCase())
+        while ((peek().kind() == Kind.IDENT && TYPE_WORDS.contains(peek().text().toLowerCase(Locale.ROOT)))
                 || peek().isPunct(".")) {
             Token t = next();
             sb.append(t.isPunct(".") ? "." : " ").append(t.isPunct(".") ? next().text() : t.text());
@@ -238,7 +239,7 @@ final class ExprParser {
             expect("]");
             sb.append("[]");
         }
-        return sb.toString().toLowerCase();
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     private Token peek() {

@@ -1,5 +1,7 @@
 package dev.pgtestkit.mock.internal.value;
 
+import java.util.Locale;
+
 /** boolean: false before true, as in SQL. */
 public record BoolType(String displayName) implements OrderedType {
 
@@ -30,7 +32,7 @@ public record BoolType(String displayName) implements OrderedType {
 
     @Override
     public Object parse(String text) {
-        return switch (text.trim().toLowerCase()) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "t", "true", "y", "yes", "on", "1" -> true;
             case "f", "false", "n", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException("not a boolean: '" + text + "'");

@@ -10,7 +10,12 @@ public final class DecimalType extends ScaledType {
 
     private final long limit;
 
-    /** @param precision digits, or {@code null} for unconstrained; @param scale digits after the point, or null */
+    /**
+     * A numeric type.
+     *
+     * @param precision digits, or {@code null} for unconstrained
+     * @param scale     digits after the point, or {@code null}
+     */
     public DecimalType(Integer precision, Integer scale, String displayName) {
         super(scale != null ? scale : (precision != null ? 0 : 2), displayName);
         int digits = precision != null ? Math.min(precision, 18) : 17;

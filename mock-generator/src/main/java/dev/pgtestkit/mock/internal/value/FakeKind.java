@@ -59,6 +59,7 @@ public enum FakeKind {
     EXTERNAL_ID(null, 0),
     SLUG(null, 0);
 
+    @SuppressWarnings("ImmutableEnumChecker") // stateless method references into Datafaker
     private final Function<Faker, String> source;
     private final int poolSize;
 

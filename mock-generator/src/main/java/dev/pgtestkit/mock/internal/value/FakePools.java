@@ -31,6 +31,7 @@ public final class FakePools {
     }
 
     /** The pool of a kind that has a Datafaker source. */
+    @SuppressWarnings("EnumOrdinal") // a lock-free array indexed by kind, in front of the map, for the hot path
     public String[] pool(FakeKind kind) {
         String[] pool = built.get(kind.ordinal());
         if (pool == null) {

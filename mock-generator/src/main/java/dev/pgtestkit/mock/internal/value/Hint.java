@@ -13,6 +13,7 @@ package dev.pgtestkit.mock.internal.value;
  * @param temporal        role of a date/time (or epoch number) column
  * @param json            shape of json values
  */
+@SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed: arrays for the hot loops
 public record Hint(FakeKind text, String idPrefix, Long low, Long high, long[] choices, double nullFraction,
                    double trueProbability, Temporal temporal, Json json) {
 
@@ -33,7 +34,7 @@ public record Hint(FakeKind text, String idPrefix, Long low, Long high, long[] c
         EPOCH_MILLIS
     }
 
-    public enum Json { OBJECT, URL_LIST, WORD_LIST, DAY_LIST, NAME_LIST, PERMISSIONS }
+    public enum Json { OBJECT, URL_LIST, WORD_LIST, DAY_LIST, NAME_LIST, PERMISSIONS, SETTINGS, ADDRESS, METADATA }
 
     Hint withText(FakeKind kind) {
         return new Hint(kind, idPrefix, low, high, choices, nullFraction, trueProbability, temporal, json);

@@ -34,7 +34,7 @@ public final class NameHints {
         if (words.stream().anyMatch(RARE_EVENTS::contains)) {
             hint = hint.withNullFraction(0.7);
         }
-        if (temporal || numeric && isTimeLike(words)) {
+        if (temporal || (numeric && isTimeLike(words))) {
             hint = temporal(hint, words, temporal);
         }
         if (numeric && hint.temporal() == Temporal.NONE) {
@@ -52,7 +52,7 @@ public final class NameHints {
     private static boolean isTimeLike(List<String> words) {
         String last = words.isEmpty() ? "" : words.get(words.size() - 1);
         return Set.of("at", "timestamp", "deadline", "time", "date", "on", "login").contains(last)
-                || words.contains("last") && words.contains("login");
+                || (words.contains("last") && words.contains("login"));
     }
 
     private static Hint temporal(Hint hint, List<String> words, boolean trueTemporal) {
@@ -90,6 +90,10 @@ public final class NameHints {
             case "days" -> Json.DAY_LIST;
             case "entities", "participants", "names", "assignees" -> Json.NAME_LIST;
             case "permissions", "scopes", "roles" -> Json.PERMISSIONS;
+            case "settings", "preferences", "prefs", "config", "configuration", "options" -> Json.SETTINGS;
+            case "address", "location", "geo" -> Json.ADDRESS;
+            case "metadata", "meta", "attributes", "attrs", "properties", "props", "extra", "details", "context",
+                 "payload", "data", "info" -> Json.METADATA;
             default -> Json.OBJECT;
         };
     }

@@ -15,11 +15,11 @@ final class NumberHints {
         if (measured != null) {
             return measured;
         }
-        if (words.contains("status") && words.contains("code") || last.equals("http")) {
+        if ((words.contains("status") && words.contains("code")) || last.equals("http")) {
             return hint.withChoices(200, 200, 200, 201, 204, 301, 400, 401, 403, 404, 422, 500, 503);
         }
         if (any(words, "count", "quantity", "qty", "stock", "attempts", "retries", "processed", "failed")
-                || words.contains("total") && words.size() > 1) {
+                || (words.contains("total") && words.size() > 1)) {
             return hint.withRange(0, 100);
         }
         if (any(words, "price", "amount", "fee", "charge")) {
@@ -43,8 +43,8 @@ final class NumberHints {
      */
     private static Hint measured(Hint hint, List<String> words, String last) {
         String first = words.isEmpty() ? "" : words.get(0);
-        if (first.equals("is") || first.equals("has") || words.size() == 1 && Set.of("active", "enabled", "flag",
-                "deleted", "visible", "verified", "archived").contains(last)) {
+        if (first.equals("is") || first.equals("has") || (words.size() == 1 && Set.of("active", "enabled", "flag",
+                "deleted", "visible", "verified", "archived").contains(last))) {
             return hint.withRange(0, 1);
         }
         if (last.equals("rate")) {
