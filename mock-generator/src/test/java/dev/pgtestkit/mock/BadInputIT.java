@@ -93,4 +93,22 @@ class BadInputIT {
                     t -> t.column("emial", ColumnOverride.constant("x"))).build())).hasMessageContaining("email");
         }
     }
+
+    @Test
+    void aPerParentCountBeyondTheKeyStatesPossibleBounds() {
+        try (DisposableDatabase db = TestDatabases.withSchema("""
+                CREATE TABLE orders (id serial PRIMARY KEY);
+                CREATE TABLE lines (order_id int NOT NULL REFERENCES orders, note text,
+                    line_no smallint NOT NULL CHECK (line_no BETWEEN 1 AND 3), UNIQUE (order_id, line_no));
+                """)) {
+            MockDataGenerator gen = MockDataGenerator.builder(db.dataSource()).build();
+            assertThatThrownBy(() -> gen.generate(GenerationPlan.builder().table("orders", 4)
+                    .table("lines", t -> t.perParent("orders", ChildCount.of(5))).build()))
+                    .isInstanceOf(GenerationException.class)
+                    .hasMessageContaining("allow only 3 rows per parent (at most 12 rows in all over 4 parents)")
+                    .hasMessageContaining("Ask for at most 3 per parent")
+                    .hasMessageNotContaining("9223372036854775807").hasMessageNotContaining("at most 0");
+            assertNothingWritten(db, "orders", "lines");
+        }
+    }
 }

@@ -84,12 +84,15 @@ final class ColumnSpecs {
         boolean unknown = c.type() instanceof UnknownType
                 || (c.type() instanceof ArrayType a && a.element() instanceof UnknownType);
         if (unknown && c.notNull() && c.override() == null) {
+            String tried = String.join(", ", Arrays.stream(LiteralShape.values()).map(LiteralShape::description)
+                    .toList());
             throw new GenerationException("Cannot generate column \"" + c.name() + "\" of table " + table.name()
-                    + ": its type " + c.column().type().displayName() + " is not one the generator knows (nor does its"
-                    + " input function accept " + String.join(", ", Arrays.stream(LiteralShape.values())
-                    .map(LiteralShape::description).toList()) + "), and the column is NOT NULL. Override it in the plan, e.g. .table(\"" + table.simpleName() + "\", n,"
-                    + " t -> t.column(\"" + c.name() + "\", ColumnOverride.constant(\"<a " + c.column().type()
-                    .displayName() + " literal>\")))", table.schema(), table.simpleName(), c.name(), null);
+                    + ": its type " + c.column().type().displayName() + " is not one the generator knows, and its input"
+                    + " function accepted none of the forms tried (" + tried + "; composite types, and plans without"
+                    + " a database, are not tried). The column is NOT NULL: override it in the plan, e.g. .table(\""
+                    + table.simpleName() + "\", n, t -> t.column(\"" + c.name() + "\", ColumnOverride.constant(\"<a "
+                    + c.column().type().displayName() + " literal>\")))", table.schema(), table.simpleName(), c.name(),
+                    null);
         }
     }
 }

@@ -81,10 +81,13 @@ final class GroupPlanner {
     }
 
     private GenerationException tooManyPerParent(long asked, long perGroup, long parents) {
+        String why = perGroup > 0
+                ? "its unique keys allow only " + perGroup + " rows per parent (at most "
+                        + saturatedProduct(perGroup, parents) + " rows in all over " + parents + " parents). Ask for at"
+                        + " most " + perGroup + " per parent, or generate more parent rows."
+                : "its unique keys leave no column to vary within a parent. Override one of their columns.";
         return new GenerationException("Cannot give each parent row of " + group.label + " " + asked + " rows of "
-                + in.table() + ": its unique keys allow only " + perGroup + " rows per parent (at most "
-                + saturatedProduct(perGroup, parents) + " rows in all). Ask for at most " + perGroup
-                + " per parent, or generate more parent rows.", in.table().schema(), in.table().name(), null, null);
+                + in.table() + ": " + why, in.table().schema(), in.table().name(), null, null);
     }
 
     private static long saturatedProduct(long a, long b) {

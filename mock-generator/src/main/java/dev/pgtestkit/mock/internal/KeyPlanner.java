@@ -155,8 +155,13 @@ final class KeyPlanner {
         cartesians.add(radices);
     }
 
+    /** A column's number of values as a message shows it: a bound no plan reaches is "unbounded". */
+    private static String capacity(long values) {
+        return values >= Long.MAX_VALUE / 2 ? "unbounded" : values + " values";
+    }
+
     GenerationException failure(Key key, long rows, String why) {
-        String detail = key.dims().stream().map(d -> d.label + " (" + d.capacity + " values)").toList().toString();
+        String detail = key.dims().stream().map(d -> d.label + " (" + capacity(d.capacity) + ")").toList().toString();
         return new GenerationException("Cannot generate " + rows + " rows for table " + in.table() + ": unique key "
                 + key.name() + " " + key.columns() + " " + why + "; " + detail + ". Ask for fewer rows, add parent rows,"
                 + " or override one of its columns.", in.table().schema(), in.table().name(),
