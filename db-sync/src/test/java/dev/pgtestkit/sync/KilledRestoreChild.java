@@ -11,7 +11,7 @@ public final class KilledRestoreChild {
     }
 
     public static void main(String[] args) {
-        PgDatabase target = PgDatabase.of(args[1], args[2], null);
+        PgDatabase target = PgDatabase.of(args[1], args[2], System.getenv("PGPASSWORD"));
         Restorer.restore(Path.of(args[0]), target, RestoreOptions.builder().listener(e -> {
             if (e.type() == SyncEvent.Type.TABLE_STARTED) {
                 System.out.println(LOADING);

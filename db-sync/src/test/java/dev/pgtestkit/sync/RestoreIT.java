@@ -212,10 +212,16 @@ class RestoreIT {
         PgDatabase target = newTarget();
         Restorer.restore(dump, target);
         SyncTestSupport.execute(target.connect(), "INSERT INTO users VALUES (9999, 'marker@x', 'marker')");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), KilledRestoreChild.class.getName(),
-                dump.toString(), SERVER.jdbcUrl(target.name()), SERVER.user())
-                .redirectErrorStream(true).start();
+                dump.toString(), SERVER.jdbcUrl(target.name()), SERVER.user()).redirectErrorStream(true);
+        // the server may require a password (never in a process's arguments): the child reads it from its environment
+        String password = SERVER.dataSource(target.name()).unwrap(org.postgresql.ds.PGSimpleDataSource.class)
+                .getPassword();
+        if (password != null) {
+            builder.environment().put("PGPASSWORD", password);
+        }
+        Process child = builder.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
