@@ -212,16 +212,14 @@ class RestoreIT {
         PgDatabase target = newTarget();
         Restorer.restore(dump, target);
         SyncTestSupport.execute(target.connect(), "INSERT INTO users VALUES (9999, 'marker@x', 'marker')");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledRestoreChild.class.getName(),
+        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), KilledRestoreChild.class.getName(),
                 dump.toString(), SERVER.jdbcUrl(target.name()), SERVER.user()).redirectErrorStream(true);
-        // the server may require a password (never in a process's arguments): the child reads it from its environment
-        String password = SERVER.dataSource(target.name()).unwrap(org.postgresql.ds.PGSimpleDataSource.class)
-                .getPassword();
-        if (password != null) {
-            builder.environment().put("PGPASSWORD", password);
+        Path passwordFile = tmp.resolve("child.pgpass"); // the child finds the password as a user's process would
+        if (SyncTestSupport.writePasswordFile(passwordFile)) {
+            process.environment().put("PGPASSFILE", passwordFile.toString());
         }
-        Process child = builder.start();
+        Process child = process.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;

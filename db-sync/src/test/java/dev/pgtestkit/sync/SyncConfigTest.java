@@ -155,6 +155,23 @@ class SyncConfigTest {
                 Map.of())).hasMessageContaining("'remotes.laptop'").hasMessageContaining("user@host:path");
     }
 
+    /** PgJDBC's URL parser fills in the password from a matching password file: that is not a password in the URL. */
+    @Test
+    void aUrlWhosePasswordIsInThePasswordFileIsAccepted() throws IOException {
+        Path passwords = Files.writeString(dir.resolve("pgpass"), "*:*:*:*:from-the-password-file\n");
+        String before = System.getProperty("org.postgresql.pgpassfile");
+        System.setProperty("org.postgresql.pgpassfile", passwords.toString());
+        try {
+            assertThat(SyncConfig.load(write(VALID), Map.of()).databases()).isNotEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty("org.postgresql.pgpassfile");
+            } else {
+                System.setProperty("org.postgresql.pgpassfile", before);
+            }
+        }
+    }
+
     @Test
     void aPasswordInTheFileIsRefusedWithoutRepeatingIt() throws IOException {
         Path inUrl = write(VALID.replace("?user=reader", "?user=reader&password=hunter2secret"));

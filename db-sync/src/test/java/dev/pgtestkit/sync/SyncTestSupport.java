@@ -9,9 +9,12 @@ import dev.pgtestkit.sync.internal.dump.DumpRun;
 import dev.pgtestkit.sync.internal.schema.SchemaWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Databases and helpers for db-sync's integration tests: one server per JVM, databases cloned from empty. */
 final class SyncTestSupport {
@@ -27,6 +31,32 @@ final class SyncTestSupport {
     static final PostgresServer SERVER = PostgresProvider.auto().shared();
 
     private SyncTestSupport() {
+    }
+
+    /**
+     * Writes a password file for {@link #SERVER} ({@code host:port:*:user:password}, readable by its owner only), the
+     * way a user gives the password to a second process ({@code PGPASSFILE}, or {@code .pgpass} in its home): the
+     * embedded server has a password of its own, which jdbcUrl() never carries. Writes nothing (and returns false)
+     * when the server needs none.
+     */
+    static boolean writePasswordFile(Path file) {
+        try {
+            String password = SERVER.dataSource(SERVER.adminDatabase()).unwrap(PGSimpleDataSource.class).getPassword();
+            if (password == null) {
+                return false;
+            }
+            URI uri = URI.create(SERVER.jdbcUrl(SERVER.adminDatabase()).substring("jdbc:".length()));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, uri.getHost() + ":" + uri.getPort() + ":*:" + SERVER.user() + ":"
+                    + password.replace("\\", "\\\\").replace(":", "\\:") + "\n", StandardCharsets.UTF_8);
+            return true;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not write the test server's password file: " + e.getMessage(), e);
+        }
     }
 
     /** An empty database with {@code sql} applied. */

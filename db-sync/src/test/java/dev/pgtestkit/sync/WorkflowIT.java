@@ -71,6 +71,7 @@ class WorkflowIT {
         test = database(SCHEMA);
         remote = tmp.resolve("remote.git");
         open.add(Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call());
+        SyncTestSupport.writePasswordFile(tmp.resolve("home/.pgpass")); // both machines' HOME: as a user's ~/.pgpass
         alice = tmp.resolve("alice");
         Git a = clone(alice);
         Files.writeString(alice.resolve("pgtestkit.yaml"), """

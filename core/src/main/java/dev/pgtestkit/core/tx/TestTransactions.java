@@ -30,22 +30,20 @@ public final class TestTransactions implements AutoCloseable {
 
     private final DisposableDatabase database;
     private final ConnectionPool pool;
-    private final CommitWatch commits;
+    private final CommitWatch commits = new CommitWatch();
     private volatile DatabaseTraits traits;
     private volatile DataSource planDataSource;
 
-    private TestTransactions(DisposableDatabase database, ConnectionPool pool, CommitWatch commits) {
+    private TestTransactions(DisposableDatabase database, ConnectionPool pool) {
         this.database = database;
         this.pool = pool;
-        this.commits = commits;
     }
 
     /** Test transactions on the database; configures its sessions for savepoints and names them (see README). */
     public static TestTransactions on(DisposableDatabase database) {
         Objects.requireNonNull(database, "database");
         try {
-            CommitWatch commits = new CommitWatch();
-            return new TestTransactions(database, new ConnectionPool(database.dataSource(), commits), commits);
+            return new TestTransactions(database, new ConnectionPool(database.dataSource()));
         } catch (SQLException e) {
             throw new ConnectionException("Cannot prepare connections to " + database.name() + ": "
                     + e.getMessage(), e.getSQLState(), e);
@@ -86,7 +84,7 @@ public final class TestTransactions implements AutoCloseable {
     public DataSource planDataSource() {
         DataSource dataSource = planDataSource;
         if (dataSource == null) {
-            dataSource = commits.counted(PhysicalConnections.explainDataSource(database));
+            dataSource = PhysicalConnections.explainDataSource(database);
             planDataSource = dataSource;
         }
         return dataSource;

@@ -14,17 +14,13 @@ final class BatchResults {
 
     final OtherSessions others = new OtherSessions();
     final List<String> prepared = new ArrayList<>();
+    /** Rows written by committed transactions in the database's tables (see SessionSql.COMMITS); -1: not read. */
     long commits = -1;
     String at;
     /** Client sessions on the database other than pgtestkit's when the counter was read: they may still owe it commits (see SessionSql.COMMITS). */
     Set<Integer> unsettled = Set.of();
-    boolean autovacuum;
-    /** Client sessions ever established on the database (pg_stat_database.sessions). */
-    long sessions;
-    /** Sessions pgtestkit had finished opening on the database before the reading (see CommitWatch). */
-    long ownOpenedBefore;
-    /** Sessions pgtestkit had begun to open on the database once the reading was done. */
-    long ownAttemptsAfter;
+    /** How often the database's tables were analyzed (each analysis resets a table's count of committed rows). */
+    long analyses;
 
     /** Executes the prepared batch and reads every result set it returns. */
     static BatchResults run(Statement statement) throws SQLException {
@@ -57,8 +53,7 @@ final class BatchResults {
                         pids.add(((Number) pid).intValue());
                     }
                     unsettled = pids;
-                    autovacuum = rows.getBoolean(4);
-                    sessions = rows.getLong(5);
+                    analyses = rows.getLong(4);
                 }
             }
         }

@@ -2,50 +2,28 @@ package dev.pgtestkit.core.tx.internal;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /**
- * The commit counter of one database as the last test on it left it, so that commits between two tests are blamed on
+ * The commit check's reading of one database as the last test on it left it, so that commits between two tests are blamed on
  * the earlier test, not on the next one; and the sessions of others that outlived a full wait for them to exit (open
  * sessions: the check does not wait for them again). One per database; thread-safe.
  */
 public final class CommitWatch {
 
     private final Set<Integer> stayed = new HashSet<>();
-    private final AtomicLong sessionAttempts = new AtomicLong();
-    private final AtomicLong sessionsOpened = new AtomicLong();
     private CommitWindow lastEnd;
 
-    /** The end of a test: the counter, the server's clock and autovacuum's presence then. */
+    /** The end of a test: the reading then. */
     synchronized void ended(String test, BatchResults reading) {
         lastEnd = CommitWindow.of("test " + test + " ended", reading);
     }
 
     /**
-     * The window since the last test ended, when the counter moved since: {@code null} when it did not, or when no
-     * test has ended since the last {@link #forget()}.
+     * The window since the last test ended, when others committed rows since: {@code null} when they did not, or when
+     * no test has ended since the last {@link #forget()}.
      */
-    synchronized CommitWindow movedSince(long commits) {
-        return lastEnd == null || commits <= lastEnd.commits() ? null : lastEnd;
-    }
-
-    /**
-     * The DataSource, counting the sessions it opens as pgtestkit's own (pinned ones, or ones for plans), so the check
-     * can tell sessions others established from these.
-     */
-    public DataSource counted(DataSource dataSource) {
-        return new CountedDataSource(dataSource, sessionAttempts, sessionsOpened);
-    }
-
-    /** Sessions of pgtestkit's own on the database whose opening has ended. */
-    long sessionsOpened() {
-        return sessionsOpened.get();
-    }
-
-    /** Sessions of pgtestkit's own on the database whose opening has begun. */
-    long sessionAttempts() {
-        return sessionAttempts.get();
+    synchronized CommitWindow movedSince(BatchResults now) {
+        return lastEnd == null || lastEnd.committedUntil(now) == 0 ? null : lastEnd;
     }
 
     /** Whether any of the sessions is not known to stay open: then it may be exiting, and the check waits for it. */

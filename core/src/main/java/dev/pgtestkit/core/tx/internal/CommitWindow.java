@@ -1,25 +1,20 @@
 package dev.pgtestkit.core.tx.internal;
 
 /**
- * Where a window of the commit check begins: what began then (for the message), the database's commit counter, the
- * server's clock ({@code clock_timestamp()} as text), whether autovacuum was at work on the database, the sessions
- * established on it, the sessions pgtestkit had opened on it, and whether a session of someone else was on it.
+ * Where a window of the commit check begins: what began then (for the message), the rows committed in the database's
+ * tables so far, the server's clock ({@code clock_timestamp()} as text) and how often its tables had been analyzed.
  */
-record CommitWindow(String since, long commits, String at, boolean autovacuum, long sessions, long ownOpened,
-                    boolean othersPresent) {
+record CommitWindow(String since, long commits, String at, long analyses) {
 
     static CommitWindow of(String since, BatchResults reading) {
-        return new CommitWindow(since, reading.commits, reading.at, reading.autovacuum, reading.sessions,
-                reading.ownOpenedBefore, !reading.unsettled.isEmpty());
+        return new CommitWindow(since, reading.commits, reading.at, reading.analyses);
     }
 
     /**
-     * Whether someone other than pgtestkit may have committed between this window's start and the reading: a session
-     * of others was on the database at either end, or more sessions were established than pgtestkit opened (at
-     * most). Otherwise what moved the counter was a background worker (autovacuum's visits commit too).
+     * The rows others committed between this window's start and the reading; 0 also when a table was analyzed
+     * meanwhile (the analysis reset its count, so nothing can be told).
      */
-    boolean othersMayHaveCommitted(BatchResults now) {
-        return othersPresent || !now.unsettled.isEmpty()
-                || now.sessions - sessions > now.ownAttemptsAfter - ownOpened;
+    long committedUntil(BatchResults now) {
+        return now.analyses != analyses ? 0 : Math.max(0, now.commits - commits);
     }
 }

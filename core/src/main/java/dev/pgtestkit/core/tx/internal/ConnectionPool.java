@@ -18,12 +18,9 @@ public final class ConnectionPool implements AutoCloseable {
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
-    /**
-     * The DataSource must be one pgtestkit owns: it is configured in place (see PhysicalConnections). The sessions it
-     * opens are counted as pgtestkit's own by the database's commit check.
-     */
-    public ConnectionPool(DataSource dataSource, CommitWatch commits) throws SQLException {
-        this.dataSource = commits.counted(PhysicalConnections.configure(dataSource));
+    /** The DataSource must be one pgtestkit owns: it is configured in place (see PhysicalConnections). */
+    public ConnectionPool(DataSource dataSource) throws SQLException {
+        this.dataSource = PhysicalConnections.configure(dataSource);
     }
 
     /** An idle connection, or a new one; the caller gives it back with {@link #give(Connection)}. */

@@ -33,33 +33,26 @@ final class SessionSql {
     static final String COMMITS_LABEL = "pgtestkit_commits";
 
     /**
-     * The commit check's reading of the test database, in one statement: the sessions that may still owe the counter
-     * their commits (client backends other than pgtestkit's own; a backend reports its commits as it exits, before
-     * it leaves this list, and when it has been idle for a second), whether autovacuum is working on the database
-     * (its transactions count too), and then the counter itself: transactions committed minus sessions established
-     * (PostgreSQL 14+), since every session commits one transaction as it starts, pgtestkit's own pinned and plan
-     * sessions included, which commit nothing else; the server's clock; and the sessions established, to tell
-     * whether anyone but pgtestkit connected (autovacuum's visits commit too, and are no leak). The list is read before the counter
-     * (a materialized CTE), so a backend missing from it has already reported.
+     * The commit check's reading of the test database, in one statement: the client sessions other than pgtestkit's
+     * own (a backend reports its statistics as it exits, before it leaves this list), then the rows inserted, updated
+     * or deleted by committed transactions in its tables ({@code n_mod_since_analyze}: an aborted transaction adds
+     * nothing, so pgtestkit's rolled-back test transactions never move it, and neither do autovacuum's visits), how
+     * often those tables were analyzed (an analysis resets their count), and the server's clock. The list is read
+     * before the counts (a materialized CTE), so a backend missing from it has already reported. System catalogs are
+     * left out: autovacuum's analyses write to pg_statistic.
      */
-    static final String COMMITS = "WITH a AS MATERIALIZED (SELECT a.pid, a.backend_type FROM pg_stat_get_activity(NULL) a"
+    static final String COMMITS = "WITH o AS MATERIALIZED (SELECT coalesce(array_agg(a.pid), '{}') AS others"
+            + " FROM pg_stat_get_activity(NULL) a"
             + " WHERE a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-            + " AND a.pid <> pg_backend_pid() AND (a.backend_type = 'autovacuum worker'"
-            + " OR a.backend_type = 'client backend' AND coalesce(a.application_name, '') NOT IN ('"
-            + PinnedConnection.APPLICATION_NAME + "', '" + PhysicalConnections.EXPLAIN_APPLICATION_NAME + "'))),"
-            + " s AS MATERIALIZED (SELECT coalesce(array_agg(pid) FILTER (WHERE backend_type = 'client backend'),"
-            + " '{}') AS others, coalesce(bool_or(backend_type = 'autovacuum worker'), false) AS autovacuum FROM a)"
-            + " SELECT pg_stat_get_db_xact_commit(d.oid) - pg_stat_get_db_sessions(d.oid) AS " + COMMITS_LABEL
-            + ", clock_timestamp()::text, s.others, s.autovacuum, pg_stat_get_db_sessions(d.oid)"
-            + " FROM s, pg_database d"
-            + " WHERE d.datname = current_database()";
-
-    /**
-     * Whether autovacuum vacuumed or analyzed a table of the database since the given time: its transactions move the
-     * commit counter too. (A worker still at work shows in {@link #COMMITS}.) Runs only when the counter moved.
-     */
-    static final String AUTOVACUUM_SINCE = "SELECT EXISTS (SELECT 1 FROM pg_stat_all_tables"
-            + " WHERE greatest(last_autovacuum, last_autoanalyze) >= ?::timestamptz)";
+            + " AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend'"
+            + " AND coalesce(a.application_name, '') NOT IN ('" + PinnedConnection.APPLICATION_NAME + "', '"
+            + PhysicalConnections.EXPLAIN_APPLICATION_NAME + "'))"
+            + " SELECT coalesce(sum(pg_stat_get_mod_since_analyze(c.oid)), 0)::bigint AS " + COMMITS_LABEL
+            + ", clock_timestamp()::text, (SELECT others FROM o),"
+            + " coalesce(sum(pg_stat_get_analyze_count(c.oid) + pg_stat_get_autoanalyze_count(c.oid)), 0)::bigint"
+            + " FROM pg_class c WHERE c.relkind = 'r' AND c.relpersistence <> 't'"
+            + " AND c.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace,"
+            + " 'pg_toast'::regnamespace)";
 
     /** Session activity is cached per transaction; the test transaction is long, so drop the cached copy first. */
     static final String CLEAR_ACTIVITY_SNAPSHOT = "SELECT pg_stat_clear_snapshot()";

@@ -60,7 +60,7 @@ public final class TestLevels {
             parts.add(SessionSql.COMMITS);
         }
         try {
-            CommitCheck.start(pinned, test, CommitCheck.read(pinned, String.join(";\n", parts)));
+            CommitCheck.start(pinned, test, pinned.prepared(String.join(";\n", parts), BatchResults::run));
         } catch (SQLException e) {
             throw failure("begin the test transaction of " + test, e);
         }
@@ -73,8 +73,8 @@ public final class TestLevels {
             return;
         }
         try {
-            CommitCheck.start(pinned, test, CommitCheck.read(pinned, SessionSql.CLEAR_ACTIVITY_SNAPSHOT + ";\n"
-                    + SessionSql.COMMITS));
+            CommitCheck.start(pinned, test, pinned.prepared(SessionSql.CLEAR_ACTIVITY_SNAPSHOT + ";\n"
+                    + SessionSql.COMMITS, BatchResults::run));
         } catch (SQLException e) {
             throw failure("begin test " + test, e);
         }
@@ -128,7 +128,7 @@ public final class TestLevels {
         CommitWindow window = pinned.window();
         BatchResults results;
         try {
-            results = CommitCheck.read(pinned, batch(pinned, level, end, window != null));
+            results = pinned.prepared(batch(pinned, level, end, window != null), BatchResults::run);
         } catch (SQLException e) {
             handleEndFailure(pinned, level, test, e);
             return;
@@ -143,7 +143,7 @@ public final class TestLevels {
         try {
             committed = CommitCheck.end(pinned, window, results, test, level != null);
         } catch (SQLException e) {
-            throw failure("read the commit counter again at the end of test " + test, e);
+            throw failure("read the rows others committed again at the end of test " + test, e);
         }
         if (!results.others.isEmpty()) {
             checkOtherSessions(pinned, results.others, level != null, test);

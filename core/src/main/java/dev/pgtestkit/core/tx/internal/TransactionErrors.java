@@ -32,26 +32,26 @@ public final class TransactionErrors {
                 + "that the test receives as a parameter, or: " + TransactionIsolationException.useDatabasePerTest());
     }
 
-    /** Other sessions committed on the test database while the test ran. */
-    static TransactionIsolationException committedDuring(CommitWindow window, long commits, String test,
+    /** Other sessions committed writes on the test database while the test ran. */
+    static TransactionIsolationException committedDuring(CommitWindow window, long rows, String test,
                                                          String database) {
-        return new TransactionIsolationException(commits + " transaction(s) were committed on database '" + database
-                + "' by other sessions since " + window.since() + " (" + window.at() + "), while test " + test
-                + " ran. " + committedAdvice());
+        return new TransactionIsolationException("Writes to " + rows + " row(s) were committed on database '"
+                + database + "' by other sessions since " + window.since() + " (" + window.at() + "), while test "
+                + test + " ran. " + committedAdvice());
     }
 
-    /** Other sessions committed between the end of the last test on the database and the start of this one. */
-    static TransactionIsolationException committedBetween(CommitWindow window, long commits, String test,
+    /** Other sessions committed writes between the end of the last test on the database and the start of this one. */
+    static TransactionIsolationException committedBetween(CommitWindow window, long rows, String test,
                                                           String database) {
-        return new TransactionIsolationException(commits + " transaction(s) were committed on database '" + database
-                + "' by other sessions since " + window.since() + " (" + window.at() + ") and before test " + test
-                + " began, so test " + test + " does not start from a clean database. Most likely a connection of "
-                + "that earlier code committed and was closed as it ended (a closing session reports its commits "
+        return new TransactionIsolationException("Writes to " + rows + " row(s) were committed on database '"
+                + database + "' by other sessions since " + window.since() + " (" + window.at() + ") and before test "
+                + test + " began, so test " + test + " does not start from a clean database. Most likely a connection "
+                + "of that earlier code committed and was closed as it ended (a closing session reports its writes "
                 + "only as it exits). " + committedAdvice());
     }
 
     private static String committedAdvice() {
-        return "(Every transaction counts, one that only read too.) What they wrote does not share the test transaction, so it is not rolled back and leaks into later "
+        return "What they wrote does not share the test transaction, so it is not rolled back and leaks into later "
                 + "tests. Give the code under test the DataSource or Connection the test receives (not the JDBC URL or "
                 + "a pool of its own), or: " + TransactionIsolationException.useDatabasePerTest();
     }

@@ -8,6 +8,8 @@ import dev.pgtestkit.sync.internal.config.YamlSection.Value;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,10 +59,26 @@ public final class Credentials {
             throw url.invalid(file, "is not a valid PostgreSQL JDBC URL: write"
                     + " jdbc:postgresql://host:5432/database?user=name");
         }
-        if (props.getProperty("password") != null) {
+        if (hasPasswordParameter(jdbc)) { // not props: PgJDBC's parseURL fills in the password from ~/.pgpass
             throw url.invalid(file, "contains a password, which is never read from the configuration" + hint);
         }
         return jdbc;
+    }
+
+    /** Whether the URL's own query names a password (whatever PgJDBC would find in a password file). */
+    private static boolean hasPasswordParameter(String jdbc) {
+        int query = jdbc.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String parameter : jdbc.substring(query + 1).split("&", -1)) {
+            int equals = parameter.indexOf('=');
+            String key = equals < 0 ? parameter : parameter.substring(0, equals);
+            if (URLDecoder.decode(key, StandardCharsets.UTF_8).trim().equalsIgnoreCase("password")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fromUri(Value url, Path file, String hint) {
