@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -19,6 +20,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +106,7 @@ class GitSyncIT {
 
         FakeDump.write(alice.resolve("db-dumps/prod"), Map.of("public.users", 500, "public.orders", 800,
                 "public.audit", 3), 1);
-        GitResult second = sync(alice).commitDumps("More orders");
+        sync(alice).commitDumps("More orders");
         RevCommit latest = git(alice).log().setMaxCount(1).call().iterator().next();
         assertThat(latest.getFullMessage()).contains("prod: 3 tables, 1,303 rows; changed: public.orders (700 → 800"
                 + " rows); added: public.audit");
@@ -112,12 +114,24 @@ class GitSyncIT {
                 "db-dumps/prod/data/public.orders.tsv", "db-dumps/prod/data/public.audit.tsv");
         assertThat(sync(alice).commitDumps("again").changed()).isFalse();
 
+        // A table gone from the source: its file is gone from the next dump and from the commit, in one git add.
+        Path dump = alice.resolve("db-dumps/prod");
+        try (var files = Files.walk(dump)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        FakeDump.write(dump, Map.of("public.users", 500, "public.orders", 800), 1);
+        assertThat(sync(alice).commitDumps("audit dropped").changed()).isTrue();
+        RevCommit dropped = git(alice).log().setMaxCount(1).call().iterator().next();
+        assertThat(TreeWalk.forPath(git(alice).getRepository(), "db-dumps/prod/data/public.audit.tsv",
+                dropped.getTree())).isNull();
+        assertThat(git(alice).status().call().getMissing()).isEmpty();
+
         assertThat(sync(alice).push().changed()).isTrue();
         assertThat(sync(alice).push().changed()).isFalse();
         GitResult pulled = sync(bob).pull();
 
         assertThat(pulled.changed()).isTrue();
-        assertThat(pulled.commit()).isEqualTo(second.commit());
+        assertThat(pulled.commit()).isEqualTo(dropped.getName());
         assertThat(TestDumps.contents(bob.resolve("db-dumps/prod")))
                 .isEqualTo(TestDumps.contents(alice.resolve("db-dumps/prod")));
         Path older = tmp.resolve("older");

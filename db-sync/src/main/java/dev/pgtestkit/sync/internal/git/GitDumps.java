@@ -90,8 +90,7 @@ public final class GitDumps implements AutoCloseable {
             for (DatabaseConfig db : databases) {
                 String path = repoPath(db.dumpDirectory());
                 paths.add(path);
-                git.add().addFilepattern(path).call();
-                git.add().addFilepattern(path).setUpdate(true).call();
+                git.add().addFilepattern(path).setAll(true).call(); // new, changed and deleted files: one pass
             }
             Status status = git.status().call();
             Set<String> staged = new TreeSet<>(status.getAdded());
