@@ -111,15 +111,25 @@ public record DumpManifest(int formatVersion, String pgtestkitVersion, String se
      * @param rowsLeftOut rows a subset dump left out because the rows they reference were left out (so the dump
      *                    restores without a foreign key violation); 0 for a full dump
      * @param files       its data files (one, or numbered chunks past the chunk size)
+     * @param unordered   whether masking changed a sort key column, so the file's rows follow the original keys,
+     *                    not the masked ones ({@code "order": "unordered"} in the manifest); verification then
+     *                    compares an order-independent digest
      */
     public record TableEntry(QualifiedName table, List<String> columns, List<String> orderBy, String where,
-                             long rows, long bytes, String sha256, long rowsLeftOut, List<FileEntry> files) {
+                             long rows, long bytes, String sha256, long rowsLeftOut, List<FileEntry> files,
+                             boolean unordered) {
 
         public TableEntry {
             Objects.requireNonNull(table, "table");
             columns = List.copyOf(columns);
             orderBy = List.copyOf(orderBy);
             files = List.copyOf(files);
+        }
+
+        /** A table whose rows are sorted by {@code orderBy} in the files. */
+        public TableEntry(QualifiedName table, List<String> columns, List<String> orderBy, String where, long rows,
+                          long bytes, String sha256, long rowsLeftOut, List<FileEntry> files) {
+            this(table, columns, orderBy, where, rows, bytes, sha256, rowsLeftOut, files, false);
         }
     }
 

@@ -121,6 +121,10 @@ public final class ManifestJson {
         g.writeStringField("name", t.table().name());
         writeStrings(g, "columns", t.columns());
         writeStrings(g, "orderBy", t.orderBy());
+        if (t.unordered()) {
+            // Only when set, so manifests of unmasked dumps stay as they were.
+            g.writeStringField("order", "unordered");
+        }
         g.writeStringField("where", t.where());
         g.writeNumberField("rows", t.rows());
         g.writeNumberField("bytes", t.bytes());
@@ -224,7 +228,7 @@ public final class ManifestJson {
         TableEntry table() {
             return new TableEntry(QualifiedName.of(string("schema"), string("name")), strings("columns"),
                     strings("orderBy"), optional("where"), number("rows"), number("bytes"), string("sha256"),
-                    number("rowsLeftOut"), files("files"));
+                    number("rowsLeftOut"), files("files"), "unordered".equals(optional("order")));
         }
 
         private List<FileEntry> files(String field) {

@@ -67,10 +67,22 @@ final class TableDumper {
         }
         long leftOut = plan.leftOutCount() == null ? 0 : count(connection, plan.leftOutCount());
         TableEntry entry = new TableEntry(plan.table(), plan.columns(), plan.orderBy(), plan.userWhere(), chunks.rows,
-                chunks.bytes, Sha256.hex(chunks.tableDigest), leftOut, chunks.finish());
+                chunks.bytes, Sha256.hex(chunks.tableDigest), leftOut, chunks.finish(), sortKeyMasked(plan, masker));
         listener.onEvent(new SyncEvent(SyncEvent.Type.TABLE_FINISHED, Phase.DATA, plan.table(), entry.rows(),
                 entry.bytes(), plan.expectedBytes(), null));
         return entry;
+    }
+
+    /**
+     * Whether masking changed a column the rows are sorted by (the whole row when there is no key): the file then
+     * holds the rows in the original values' order, which the masked values no longer follow.
+     */
+    private static boolean sortKeyMasked(TablePlan plan, RowMasker masker) {
+        if (masker == null) {
+            return false;
+        }
+        List<String> key = plan.orderBy().isEmpty() ? plan.columns() : plan.orderBy();
+        return key.stream().anyMatch(c -> masker.masks(plan.columns().indexOf(c)));
     }
 
     private static long count(Connection connection, String sql) throws SQLException {

@@ -15,6 +15,11 @@ public final class RowMasker {
         this.masker = masker;
     }
 
+    /** Whether this masker changes the column at {@code index} of the data files (the key order may then break). */
+    public boolean masks(int index) {
+        return index < masks.length && masks[index] != null;
+    }
+
     /** The masked row; {@code row} is one COPY text line, with or without its final newline. */
     public byte[] apply(byte[] row) {
         int end = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
