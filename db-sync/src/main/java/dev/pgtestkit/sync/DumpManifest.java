@@ -29,11 +29,13 @@ import java.util.Optional;
  *                             test template built from the dump
  * @param schemaFiles          the schema scripts, paths relative to the dump directory
  * @param tables               the tables, in the order a restore loads them (parents before children)
+ * @param sourceLocale         the source database's encoding and locale (a restore creates its database alike), or
+ *                             {@code null} in manifests written before it was recorded
  */
 public record DumpManifest(int formatVersion, String pgtestkitVersion, String serverVersion, String sourceDatabase,
                            String systemIdentifierHash, Instant snapshotTime, String schemaWriter, String schemaHash,
                            String maskingPolicyHash, String contentHash, List<FileEntry> schemaFiles,
-                           List<TableEntry> tables) {
+                           List<TableEntry> tables, DatabaseLocale sourceLocale) {
 
     /** The newest format this version of pgtestkit reads and writes. */
     public static final int FORMAT_VERSION = 1;
@@ -42,6 +44,15 @@ public record DumpManifest(int formatVersion, String pgtestkitVersion, String se
         Objects.requireNonNull(snapshotTime, "snapshotTime");
         schemaFiles = List.copyOf(schemaFiles);
         tables = List.copyOf(tables);
+    }
+
+    /** A manifest without the source's locale (a restore then creates its database with the server's defaults). */
+    public DumpManifest(int formatVersion, String pgtestkitVersion, String serverVersion, String sourceDatabase,
+                        String systemIdentifierHash, Instant snapshotTime, String schemaWriter, String schemaHash,
+                        String maskingPolicyHash, String contentHash, List<FileEntry> schemaFiles,
+                        List<TableEntry> tables) {
+        this(formatVersion, pgtestkitVersion, serverVersion, sourceDatabase, systemIdentifierHash, snapshotTime,
+                schemaWriter, schemaHash, maskingPolicyHash, contentHash, schemaFiles, tables, null);
     }
 
     /**

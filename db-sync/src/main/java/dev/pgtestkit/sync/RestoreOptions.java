@@ -15,6 +15,7 @@ public final class RestoreOptions {
     private final boolean production;
     private final boolean allowProduction;
     private final boolean terminateSessions;
+    private final boolean serverLocale;
     private final SyncProgressListener listener;
 
     private RestoreOptions(Builder b) {
@@ -23,6 +24,7 @@ public final class RestoreOptions {
         this.production = b.production;
         this.allowProduction = b.allowProduction;
         this.terminateSessions = b.terminateSessions;
+        this.serverLocale = b.serverLocale;
         this.listener = b.listener;
     }
 
@@ -50,6 +52,11 @@ public final class RestoreOptions {
         return allowProduction;
     }
 
+    /** Whether the database is created with the server's default encoding and locale instead of the dump's. */
+    public boolean serverLocale() {
+        return serverLocale;
+    }
+
     public boolean terminateSessions() {
         return terminateSessions;
     }
@@ -66,6 +73,7 @@ public final class RestoreOptions {
         private boolean production;
         private boolean allowProduction;
         private boolean terminateSessions;
+        private boolean serverLocale;
         private SyncProgressListener listener = SyncProgressListener.NONE;
 
         private Builder() {
@@ -104,6 +112,16 @@ public final class RestoreOptions {
         /** Terminates sessions connected to the target before the swap (they are reported either way). */
         public Builder terminateSessions(boolean terminate) {
             this.terminateSessions = terminate;
+            return this;
+        }
+
+        /**
+         * Create the database with the server's default encoding and locale rather than the dump source's (recorded in
+         * its manifest), for a server that lacks the source's locale; default false. Sorting and character
+         * classification then follow the server's locale, and a value the encoding cannot hold fails the restore.
+         */
+        public Builder serverLocale(boolean serverLocale) {
+            this.serverLocale = serverLocale;
             return this;
         }
 

@@ -38,8 +38,9 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  */
 public final class QueryLoggerBenchmark {
 
-    private static final int SELECTS = 100_000;
-    private static final int INSERTS = 100_000;
+    /** Operations per workload ({@code -Dops}, default 100,000; fewer on a machine too loaded to finish). */
+    private static final int SELECTS = Integer.getInteger("ops", 100_000);
+    private static final int INSERTS = SELECTS;
     private static final int BATCH = 100;
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
     /** Each round runs every variant in blocks, alternating, so load from elsewhere hits them all alike. */
@@ -115,8 +116,8 @@ public final class QueryLoggerBenchmark {
         for (Open variant : variants) {
             variant.connection().close();
         }
-        report("100,000 prepared SELECTs by primary key", variantList, selectTimes, SELECTS);
-        report("100,000 INSERTs in batches of 100", variantList, insertTimes, INSERTS);
+        report(SELECTS + " prepared SELECTs by primary key", variantList, selectTimes, SELECTS);
+        report(INSERTS + " INSERTs in batches of 100", variantList, insertTimes, INSERTS);
         System.out.println("(p6spy last line: " + String.valueOf(DiscardingP6Logger.last()).length() + " chars; sink "
                 + sink + ")");
     }

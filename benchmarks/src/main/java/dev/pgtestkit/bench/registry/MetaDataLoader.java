@@ -13,8 +13,8 @@ import java.util.Map;
  * The baseline: the best a user could write with JDBC {@link DatabaseMetaData} to learn the same things — one
  * schema-wide call per kind ({@code getTables}, {@code getColumns}, {@code getPrimaryKeys}, {@code getImportedKeys},
  * each with a null or {@code %} table), grouped by table in Java; only {@code getIndexInfo}, whose table argument
- * JDBC requires to name a table, is called per table ({@link #load}), unless {@code indexesSchemaWide} (PgJDBC also
- * answers a null table with every index of the schema, which a user could rely on).
+ * JDBC requires to name a table, is called per table (PgJDBC answers a null table with no rows:
+ * {@code indexesSchemaWide} exists to show that).
  */
 final class MetaDataLoader {
 

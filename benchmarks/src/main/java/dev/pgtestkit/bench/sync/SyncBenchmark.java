@@ -39,7 +39,7 @@ public final class SyncBenchmark {
     private static final String URL = System.getProperty("bench.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String USER = System.getProperty("bench.user", "postgres");
     private static final String HOST = "127.0.0.1";
-    private static final String SOURCE = "pgtestkit_bench_sync_src";
+    private static final String SOURCE = "syncbench_src";
     private static final String SCHEMA = """
             CREATE TABLE customers (id bigint PRIMARY KEY, email varchar(120) NOT NULL UNIQUE,
                 full_name text NOT NULL, phone text, country char(2) NOT NULL, created_at timestamptz NOT NULL,
@@ -95,9 +95,9 @@ public final class SyncBenchmark {
                 oursBytes = du(a);
                 theirsBytes = du(b);
                 theirsZ0Bytes = du(z);
-                String t1 = "pgtestkit_bench_sync_r1";
-                String t2 = "pgtestkit_bench_sync_r2";
-                String t3 = "pgtestkit_bench_sync_r3";
+                String t1 = "syncbench_r1";
+                String t2 = "syncbench_r2";
+                String t3 = "syncbench_r3";
                 List<Work> restores = List.of(
                         () -> oursRestore[round] = time(() -> Restorer.restore(a, admin.sibling(t1),
                                 RestoreOptions.builder().jobs(2).build())),

@@ -1,19 +1,12 @@
 package dev.pgtestkit.sync.cli;
 
 import dev.pgtestkit.sync.SyncConfig;
-import dev.pgtestkit.sync.cli.internal.CompletionCommand;
 import dev.pgtestkit.sync.cli.internal.DemoCommand;
-import dev.pgtestkit.sync.cli.internal.DumpCommand;
 import dev.pgtestkit.sync.cli.internal.Errors;
-import dev.pgtestkit.sync.cli.internal.ListCommand;
-import dev.pgtestkit.sync.cli.internal.MockCommand;
-import dev.pgtestkit.sync.cli.internal.RestoreCommand;
-import dev.pgtestkit.sync.cli.internal.SchemaCommand;
-import dev.pgtestkit.sync.cli.internal.SyncCommand;
-import dev.pgtestkit.sync.cli.internal.VerifyCommand;
+import dev.pgtestkit.sync.cli.internal.Subcommands;
 import dev.pgtestkit.sync.cli.internal.VersionInfo;
-import dev.pgtestkit.sync.cli.internal.WorkflowCommand;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
@@ -37,9 +30,6 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = {"Test, fill, dump, restore and share PostgreSQL databases.", ""},
-        subcommands = {DumpCommand.class, RestoreCommand.class, VerifyCommand.class, ListCommand.class,
-                SyncCommand.class, WorkflowCommand.class, SchemaCommand.class, MockCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  pgtestkit dump --url jdbc:postgresql://localhost/shop --output dumps/shop",
@@ -136,7 +126,29 @@ public final class Pgtestkit implements Callable<Integer> {
 
     /** {@link #commandLine()} reading {@code environment} instead of the process's variables (for tests). */
     static CommandLine commandLine(Map<String, String> environment) {
+        return commandLine(environment, null);
+    }
+
+    /**
+     * The command line for running {@code args}: only the subcommand they name when it is a built-in one (see
+     * {@link Subcommands#select}: a shorter start), else every subcommand.
+     */
+    static CommandLine commandLine(Map<String, String> environment, List<String> args) {
         CommandLine line = new CommandLine(new Pgtestkit(environment));
+        Subcommands.Selection selection = args == null ? null : Subcommands.select(args);
+        if (selection != null) {
+            selection.commands().forEach(line::addSubcommand);
+        } else {
+            Subcommands.all().forEach(line::addSubcommand);
+            addProvidedCommands(line);
+        }
+        line.setExecutionExceptionHandler(Errors::onExecution);
+        line.setParameterExceptionHandler(Errors::onUsage);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        return line;
+    }
+
+    private static void addProvidedCommands(CommandLine line) {
         boolean demoProvided = false;
         for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
             Object command = provider.command();
@@ -151,15 +163,11 @@ public final class Pgtestkit implements Callable<Integer> {
         if (!demoProvided) {
             line.addSubcommand("demo", new DemoCommand());
         }
-        line.setExecutionExceptionHandler(Errors::onExecution);
-        line.setParameterExceptionHandler(Errors::onUsage);
-        line.setCaseInsensitiveEnumValuesAllowed(true);
-        return line;
     }
 
     /** Runs a command line and returns its exit code. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(System.getenv(), List.of(args)).execute(args);
     }
 
     public static void main(String[] args) {

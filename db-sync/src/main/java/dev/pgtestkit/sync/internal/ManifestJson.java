@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.pgtestkit.core.schema.QualifiedName;
+import dev.pgtestkit.sync.DatabaseLocale;
 import dev.pgtestkit.sync.DumpManifest;
 import dev.pgtestkit.sync.DumpManifest.FileEntry;
 import dev.pgtestkit.sync.DumpManifest.TableEntry;
@@ -81,6 +82,16 @@ public final class ManifestJson {
             g.writeStringField("serverVersion", m.serverVersion());
             g.writeStringField("sourceDatabase", m.sourceDatabase());
             g.writeStringField("systemIdentifierHash", m.systemIdentifierHash());
+            if (m.sourceLocale() != null) {
+                DatabaseLocale l = m.sourceLocale();
+                g.writeObjectFieldStart("sourceLocale");
+                g.writeStringField("encoding", l.encoding());
+                g.writeStringField("collate", l.collate());
+                g.writeStringField("ctype", l.ctype());
+                g.writeStringField("provider", l.provider());
+                g.writeStringField("locale", l.locale());
+                g.writeEndObject();
+            }
             g.writeStringField("snapshotTime", m.snapshotTime().toString());
             g.writeStringField("schemaWriter", m.schemaWriter());
             g.writeStringField("schemaHash", m.schemaHash());
@@ -193,7 +204,21 @@ public final class ManifestJson {
             return new DumpManifest((int) version, optional("pgtestkitVersion"), optional("serverVersion"),
                     optional("sourceDatabase"), optional("systemIdentifierHash"), time, optional("schemaWriter"),
                     string("schemaHash"), optional("maskingPolicyHash"), string("contentHash"),
-                    files("schemaFiles"), tables);
+                    files("schemaFiles"), tables, locale());
+        }
+
+        private DatabaseLocale locale() {
+            Object value = map.get("sourceLocale");
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof Map<?, ?>)) {
+                throw invalid("sourceLocale", "an object");
+            }
+            @SuppressWarnings("unchecked")
+            Fields l = new Fields(origin, (Map<String, Object>) value);
+            return new DatabaseLocale(l.string("encoding"), l.string("collate"), l.string("ctype"),
+                    l.string("provider"), l.optional("locale"));
         }
 
         TableEntry table() {

@@ -123,7 +123,7 @@ public final class DumpCommand implements Callable<Integer> {
                 add(json, text, db.name() + " (" + db.role().configName() + ")", db.dumpDirectory(), manifest);
             }
         } else {
-            TargetOptions.Target db = target.open(root::config);
+            TargetOptions.Target db = target.open(root);
             Path directory = output != null ? output
                     : db.config() != null ? db.config().dumpDirectory() : Path.of("dumps", db.database().name());
             DumpManifest manifest;

@@ -92,7 +92,7 @@ public final class MockCommand implements Callable<Integer> {
             generationPlan = builder.build();
             chosenSeed = seed != null ? seed : 0;
         }
-        TargetOptions.Target db = target.open(root::config);
+        TargetOptions.Target db = target.open(root);
         GenerationResult result;
         try (Progress progress = io.progress()) {
             MockDataGenerator generator = MockDataGenerator.builder(db.dataSource())

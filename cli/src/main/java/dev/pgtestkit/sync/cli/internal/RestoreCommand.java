@@ -103,7 +103,7 @@ public final class RestoreCommand implements Callable<Integer> {
                     throw new UsageException("--commit restores a database of pgtestkit.yaml from its committed dump:"
                             + " name it with --target NAME.");
                 }
-                TargetOptions.Target target = TargetOptions.named(root::config, targetName, null, "--target NAME");
+                TargetOptions.Target target = TargetOptions.named(root, targetName, null, "--target NAME");
                 results.add(DbSync.of(root.config()).restoreFromCommit(commit, dumpOf == null ? targetName : dumpOf,
                         targetName, options.production(target.production()).build()));
             } else if (latest && targetName == null && url == null) {
@@ -111,7 +111,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 for (DatabaseConfig db : root.config().databases()) {
                     if (db.role() != Role.PRODUCTION
                             && Files.isRegularFile(db.dumpDirectory().resolve(DumpLayout.MANIFEST))) {
-                        TargetOptions.Target target = TargetOptions.named(root::config, db.name(), null, "");
+                        TargetOptions.Target target = TargetOptions.named(root, db.name(), null, "");
                         results.add(Restorer.restore(db.dumpDirectory(), target.database(), options.build()));
                     }
                 }
@@ -120,7 +120,7 @@ public final class RestoreCommand implements Callable<Integer> {
                             + " than production has one yet. Run pgtestkit dump first, or restore one with --target.");
                 }
             } else {
-                TargetOptions.Target target = TargetOptions.named(root::config, targetName, url,
+                TargetOptions.Target target = TargetOptions.named(root, targetName, url,
                         "--target NAME or --url URL");
                 Path dump = input != null ? input : latestOf(target);
                 results.add(Restorer.restore(dump, target.database(),

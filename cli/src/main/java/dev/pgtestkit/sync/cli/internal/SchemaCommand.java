@@ -45,7 +45,7 @@ public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandOutput io = root.io();
-        TargetOptions.Target db = target.open(root::config);
+        TargetOptions.Target db = target.open(root);
         SchemaRegistry registry = SchemaRegistry.load(db.dataSource());
         List<Table> only = table == null ? null : List.of(registry.table(table));
         SchemaReport report = new SchemaReport(db.label(), registry, only);

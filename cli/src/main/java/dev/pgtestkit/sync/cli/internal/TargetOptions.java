@@ -5,12 +5,13 @@ import dev.pgtestkit.sync.DatabaseConfig;
 import dev.pgtestkit.sync.PgDatabase;
 import dev.pgtestkit.sync.Role;
 import dev.pgtestkit.sync.SyncConfig;
+import dev.pgtestkit.sync.cli.Pgtestkit;
 import dev.pgtestkit.sync.cli.UsageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -32,27 +33,27 @@ public final class TargetOptions {
     String url;
 
     /** The database to use, connected once to check it answers. */
-    public Target open(Supplier<SyncConfig> config) {
-        return open(config, db, url, "--db NAME (a database of pgtestkit.yaml) or --url URL");
+    public Target open(Pgtestkit root) {
+        return open(root, db, url, "--db NAME (a database of pgtestkit.yaml) or --url URL");
     }
 
     /** The database named by a configuration name or a URL (one of them), connected once to check it answers. */
-    public static Target open(Supplier<SyncConfig> config, String name, String url, String howToName) {
-        return named(config, name, url, howToName).checked();
+    public static Target open(Pgtestkit root, String name, String url, String howToName) {
+        return named(root, name, url, howToName).checked();
     }
 
     /** The database named by a configuration name or a URL (one of them), which may not exist yet. */
-    public static Target named(Supplier<SyncConfig> config, String name, String url, String howToName) {
+    public static Target named(Pgtestkit root, String name, String url, String howToName) {
         if (name != null && url != null) {
             throw new UsageException("Name the database once: " + howToName + ", not both.");
         }
         if (name != null) {
-            return Target.configured(config.get(), name);
+            return Target.configured(root.config(), name);
         }
         if (url == null) {
             throw new UsageException("No database given: use " + howToName + ".");
         }
-        return Target.of(url);
+        return Target.of(url, root.environment());
     }
 
     /**
@@ -79,7 +80,7 @@ public final class TargetOptions {
             return config != null && config.role() == Role.PRODUCTION;
         }
 
-        static Target of(String url) {
+        static Target of(String url, Map<String, String> environment) {
             Properties props = Driver.parseURL(url, null);
             if (props == null) {
                 throw new UsageException("--url '" + redact(url) + "' is not a PostgreSQL JDBC URL. Expected e.g."
@@ -92,7 +93,7 @@ public final class TargetOptions {
             }
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(url);
-            String password = System.getenv("PGPASSWORD");
+            String password = environment.get("PGPASSWORD");
             if (password != null && password.isEmpty()) {
                 password = null;
             }

@@ -52,7 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         CommandOutput io = root.io();
         TargetOptions.Target db = against == null && url == null ? null
-                : TargetOptions.open(root::config, against, url, "--against NAME or --url URL");
+                : TargetOptions.open(root, against, url, "--against NAME or --url URL");
         VerifyResult result;
         try (Progress progress = io.progress()) {
             SyncProgressListener listener = new SyncProgress(progress, io);

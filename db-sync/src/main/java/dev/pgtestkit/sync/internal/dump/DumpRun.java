@@ -3,6 +3,7 @@ package dev.pgtestkit.sync.internal.dump;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
+import dev.pgtestkit.sync.DatabaseLocale;
 import dev.pgtestkit.sync.DumpException;
 import dev.pgtestkit.sync.DumpLayout;
 import dev.pgtestkit.sync.DumpManifest;
@@ -135,7 +136,7 @@ public final class DumpRun {
         DumpManifest manifest = new DumpManifest(DumpManifest.FORMAT_VERSION, Versions.pgtestkit(), serverVersion,
                 database, systemId, time, options.schemaWriter() == SchemaWriterKind.PG_DUMP ? "pg_dump" : "built-in",
                 schemaHash, policyHash, contentHash(schemaHash, policyHash, tables),
-                schemaFiles, tables);
+                schemaFiles, tables, locale(coordinator));
         Files.write(temp.resolve(DumpLayout.MANIFEST), manifest.toJson());
         coordinator.rollback();
         return manifest;
@@ -191,6 +192,23 @@ public final class DumpRun {
                 .append(' ').append(t.rows()).append(' ').append(t.sha256()).append(' ').append(t.where())
                 .append(' ').append(t.columns()).append('\n'));
         return Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The database's encoding and locale (the provider's columns differ between versions: read through jsonb). */
+    private static DatabaseLocale locale(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT"
+                + " pg_encoding_to_char(d.encoding), d.datcollate, d.datctype, to_jsonb(d) ->> 'datlocprovider',"
+                + " coalesce(to_jsonb(d) ->> 'datlocale', to_jsonb(d) ->> 'daticulocale') FROM pg_database d"
+                + " WHERE d.datname = current_database()")) {
+            rs.next();
+            String provider = switch (String.valueOf(rs.getString(4))) {
+                case "i" -> "icu";
+                case "b" -> "builtin";
+                default -> "libc";
+            };
+            return new DatabaseLocale(rs.getString(1), rs.getString(2), rs.getString(3), provider,
+                    provider.equals("libc") ? null : rs.getString(5));
+        }
     }
 
     private static String systemIdentifierHash(Connection connection) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ final class TablePlanner {
     private final Set<QualifiedName> dumped = new LinkedHashSet<>();
     private final Set<QualifiedName> restricted = new LinkedHashSet<>();
     private int aliases;
+    /** The recursive CTEs the plan being built needs, by name, in the order they must be written. */
+    private final Map<String, String> ctes = new LinkedHashMap<>();
+    private List<Set<QualifiedName>> cycles;
 
     TablePlanner(SchemaRegistry registry, CatalogFacts facts, DumpOptions options) {
         this.registry = registry;
@@ -126,16 +130,18 @@ final class TablePlanner {
         List<String> key = OrderBy.keyColumns(table);
         String alias = "t0";
         aliases = 0;
+        ctes.clear();
         String condition = restricted.contains(table.name()) ? condition(table, alias, new ArrayDeque<>()) : null;
+        String with = ctes.isEmpty() ? "" : "WITH RECURSIVE " + String.join(", ", ctes.values()) + " ";
         String from = from(table) + " AS " + alias;
-        String select = "SELECT " + columns.stream().map(c -> alias + "." + Sessions.quote(c))
+        String select = with + "SELECT " + columns.stream().map(c -> alias + "." + Sessions.quote(c))
                 .collect(Collectors.joining(", ")) + " FROM " + from
                 + (condition == null ? "" : " WHERE " + condition)
                 + " ORDER BY " + OrderBy.sql(alias, key, facts.collatable(table.name()));
         String leftOut = null;
         String user = where.get(table.name());
         if (condition != null && !condition.equals("(" + user + ")")) {
-            leftOut = "SELECT count(*) FROM " + from + " WHERE " + (user == null ? "true" : "coalesce((" + user
+            leftOut = with + "SELECT count(*) FROM " + from + " WHERE " + (user == null ? "true" : "coalesce((" + user
                     + "), false)") + " AND NOT (" + condition + ")";
         }
         return new TablePlan(table.name(), columns, key, user, select, leftOut, facts.size(table.name()));
@@ -143,13 +149,26 @@ final class TablePlanner {
 
     /** The condition on rows of {@code table} (the innermost FROM item, aliased {@code alias}). */
     private String condition(Table table, String alias, Deque<QualifiedName> path) {
+        Set<QualifiedName> cycle = cycleOf(table.name());
+        if (!cycle.isEmpty()) {
+            return "NOT EXISTS (SELECT 1 FROM " + droppedRows(cycle) + " d WHERE d.rel = " + alias
+                    + ".tableoid AND d.id = " + alias + ".ctid)";
+        }
         if (path.contains(table.name())) {
-            throw new DumpException("A subset dump cannot follow the foreign keys of " + table.name() + ": they"
-                    + " lead back to it (" + path.stream().map(Object::toString).collect(Collectors.joining(" -> "))
-                    + " -> " + table.name() + "). Dump the tables of that cycle whole, without filters, or leave"
-                    + " them all out.");
+            throw new IllegalStateException("foreign keys lead back to " + table.name() + " outside a found cycle: "
+                    + path); // cycles are handled above; this would be a bug in cycleOf
         }
         path.push(table.name());
+        String condition = parts(table, alias, path, Set.of());
+        path.pop();
+        return condition;
+    }
+
+    /**
+     * The table's own filter and, for each foreign key to a parent outside {@code skip}, that the parent row is
+     * dumped (or the key is NULL).
+     */
+    private String parts(Table table, String alias, Deque<QualifiedName> path, Set<QualifiedName> skip) {
         List<String> parts = new ArrayList<>();
         if (where.containsKey(table.name())) {
             parts.add("(" + where.get(table.name()) + ")");
@@ -157,7 +176,7 @@ final class TablePlanner {
         for (ForeignKey fk : table.foreignKeys()) {
             QualifiedName parent = root(fk.referencedTable());
             boolean keep = dumped.contains(parent);
-            if (keep && !restricted.contains(parent)) {
+            if (skip.contains(parent) || (keep && !restricted.contains(parent))) {
                 continue;
             }
             String nullable = fk.columns().stream().map(c -> alias + "." + Sessions.quote(c) + " IS NULL")
@@ -167,19 +186,121 @@ final class TablePlanner {
                 continue;
             }
             Table p = registry.table(parent);
-            aliases++;
-            String a = "t" + aliases;
-            StringBuilder join = new StringBuilder();
-            for (int i = 0; i < fk.columns().size(); i++) {
-                join.append(i == 0 ? "" : " AND ").append(a).append('.').append(Sessions.quote(
-                        fk.referencedColumns().get(i))).append(" = ").append(alias).append('.')
-                        .append(Sessions.quote(fk.columns().get(i)));
-            }
-            parts.add("(" + nullable + " OR EXISTS (SELECT 1 FROM " + from(p) + " AS " + a + " WHERE " + join
-                    + " AND " + condition(p, a, path) + "))");
+            String a = nextAlias();
+            parts.add("(" + nullable + " OR EXISTS (SELECT 1 FROM " + from(p) + " AS " + a + " WHERE "
+                    + join(fk, alias, a) + " AND " + condition(p, a, path) + "))");
         }
-        path.pop();
         return parts.isEmpty() ? "true" : String.join(" AND ", parts);
+    }
+
+    private String nextAlias() {
+        aliases++;
+        return "t" + aliases;
+    }
+
+    private static String join(ForeignKey fk, String child, String parent) {
+        StringBuilder join = new StringBuilder();
+        for (int i = 0; i < fk.columns().size(); i++) {
+            join.append(i == 0 ? "" : " AND ").append(parent).append('.').append(Sessions.quote(
+                    fk.referencedColumns().get(i))).append(" = ").append(child).append('.')
+                    .append(Sessions.quote(fk.columns().get(i)));
+        }
+        return join.toString();
+    }
+
+    /**
+     * The name of a recursive CTE (added to {@link #ctes}) of the rows of a foreign-key cycle that a subset leaves
+     * out, by {@code (tableoid, ctid)}: those failing their own filter or a key to a parent outside the cycle, then,
+     * until nothing changes, those whose parent in the cycle is left out. Kept are the others: the largest set of
+     * rows whose keys all resolve inside the dump. {@code UNION} ends the recursion (rows referencing each other in a
+     * loop are visited once).
+     */
+    private String droppedRows(Set<QualifiedName> cycle) {
+        String name = "pgtestkit_left_out_" + cycles.indexOf(cycle);
+        if (ctes.containsKey(name)) {
+            return name;
+        }
+        ctes.put(name, null); // reserves its place before the CTEs its base rows need
+        List<String> base = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        for (QualifiedName member : cycle) {
+            Table x = registry.table(member);
+            String a = nextAlias();
+            base.add("SELECT " + a + ".tableoid, " + a + ".ctid FROM " + from(x) + " AS " + a + " WHERE NOT coalesce(("
+                    + parts(x, a, new ArrayDeque<>(List.of(member)), cycle) + "), false)");
+            for (ForeignKey fk : x.foreignKeys()) {
+                QualifiedName parent = root(fk.referencedTable());
+                if (!cycle.contains(parent)) {
+                    continue;
+                }
+                String c = nextAlias();
+                String p = nextAlias();
+                steps.add("SELECT " + c + ".tableoid, " + c + ".ctid FROM " + from(registry.table(parent)) + " AS " + p
+                        + " JOIN " + from(x) + " AS " + c + " ON " + join(fk, c, p) + " WHERE " + p
+                        + ".tableoid = d.rel AND " + p + ".ctid = d.id");
+            }
+        }
+        ctes.put(name, name + "(rel, id) AS (" + String.join(" UNION ALL ", base) + " UNION SELECT s.rel, s.id FROM "
+                + name + " d CROSS JOIN LATERAL (" + String.join(" UNION ALL ", steps) + ") s(rel, id))");
+        // CTEs that this one's base rows need were added after its reserved place: move it after them
+        String cte = ctes.remove(name);
+        ctes.put(name, cte);
+        return name;
+    }
+
+    /** The dumped tables of the foreign-key cycle {@code table} is in (itself when it references itself), or none. */
+    private Set<QualifiedName> cycleOf(QualifiedName table) {
+        if (cycles == null) {
+            cycles = new Cycles().find();
+        }
+        return cycles.stream().filter(c -> c.contains(table)).findFirst().orElse(Set.of());
+    }
+
+    /** Strongly connected components of the foreign keys among dumped tables (Tarjan), those that form a cycle. */
+    private final class Cycles {
+        private final Map<QualifiedName, Integer> index = new HashMap<>();
+        private final Map<QualifiedName, Integer> low = new HashMap<>();
+        private final Deque<QualifiedName> stack = new ArrayDeque<>();
+        private final List<Set<QualifiedName>> found = new ArrayList<>();
+
+        List<Set<QualifiedName>> find() {
+            for (QualifiedName t : dumped) {
+                if (!index.containsKey(t)) {
+                    visit(t);
+                }
+            }
+            return found;
+        }
+
+        private List<QualifiedName> parents(QualifiedName t) {
+            return registry.table(t).foreignKeys().stream().map(fk -> root(fk.referencedTable()))
+                    .filter(dumped::contains).toList();
+        }
+
+        private void visit(QualifiedName t) {
+            index.put(t, index.size());
+            low.put(t, index.get(t));
+            stack.push(t);
+            for (QualifiedName p : parents(t)) {
+                if (!index.containsKey(p)) {
+                    visit(p);
+                    low.put(t, Math.min(low.get(t), low.get(p)));
+                } else if (stack.contains(p)) {
+                    low.put(t, Math.min(low.get(t), index.get(p)));
+                }
+            }
+            if (low.get(t).equals(index.get(t))) {
+                Set<QualifiedName> component = new LinkedHashSet<>();
+                QualifiedName member;
+                do {
+                    member = stack.pop();
+                    component.add(member);
+                } while (!member.equals(t));
+                if (component.size() > 1 || parents(t).contains(t)) {
+                    found.add(component);
+                }
+            }
+        }
     }
 
     private static String from(Table table) {

@@ -2,6 +2,7 @@ package dev.pgtestkit.sync.internal.restore;
 
 import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.sync.ConcurrentRestoreException;
+import dev.pgtestkit.sync.DatabaseLocale;
 import dev.pgtestkit.sync.DumpManifest;
 import dev.pgtestkit.sync.PgDatabase;
 import dev.pgtestkit.sync.ProductionDatabaseException;
@@ -65,7 +66,7 @@ public final class RestoreRun {
             refuseProduction(existing);
             dropLeftoverShadows(admin);
             String shadow = Restorer.SHADOW_PREFIX + tag() + "_" + UUID.randomUUID().toString().substring(0, 8);
-            Sessions.execute(admin, "CREATE DATABASE " + Sessions.quote(shadow) + " TEMPLATE template0");
+            createShadow(admin, shadow, manifest.sourceLocale());
             boolean swapped = false;
             try {
                 Sessions.execute(admin, "COMMENT ON DATABASE " + Sessions.quote(shadow) + " IS "
@@ -88,6 +89,41 @@ public final class RestoreRun {
         } catch (IOException e) {
             throw new RestoreException("Reading the dump " + directory + " failed: " + e.getMessage()
                     + ". The target is unchanged.", e);
+        }
+    }
+
+    /** The shadow database, with the dump source's encoding and locale unless the options say otherwise. */
+    private void createShadow(Connection admin, String shadow, DatabaseLocale locale) throws SQLException {
+        if (locale == null || options.serverLocale()) {
+            Sessions.execute(admin, "CREATE DATABASE " + Sessions.quote(shadow) + " TEMPLATE template0");
+            return;
+        }
+        StringBuilder sql = new StringBuilder("CREATE DATABASE " + Sessions.quote(shadow) + " TEMPLATE template0"
+                + " ENCODING " + Sessions.literal(locale.encoding()) + " LC_COLLATE " + Sessions.literal(locale.collate())
+                + " LC_CTYPE " + Sessions.literal(locale.ctype()));
+        if (serverVersion(admin) >= 150000) {
+            sql.append(" LOCALE_PROVIDER ").append(locale.provider());
+            if (locale.provider().equals("icu")) {
+                sql.append(" ICU_LOCALE ").append(Sessions.literal(locale.locale()));
+            } else if (locale.provider().equals("builtin")) {
+                sql.append(" BUILTIN_LOCALE ").append(Sessions.literal(locale.locale()));
+            }
+        }
+        try {
+            Sessions.execute(admin, sql.toString());
+        } catch (SQLException e) {
+            throw new RestoreException("Cannot create the database to restore " + directory + " into with its"
+                    + " source's " + locale + ": " + e.getMessage().strip() + ". Install that locale on the server of "
+                    + target + " (locale -a lists what it has), or restore with the server's default encoding and"
+                    + " locale (RestoreOptions.serverLocale(true)). The target is unchanged.", e);
+        }
+    }
+
+    private static int serverVersion(Connection admin) throws SQLException {
+        try (PreparedStatement s = admin.prepareStatement("SELECT current_setting('server_version_num')::int");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

@@ -64,12 +64,14 @@ public final class DatabaseVerifier {
                 null));
         try (Workers workers = new Workers(database, Math.max(1, jobs))) {
             CatalogFacts facts;
+            boolean utf8;
             try (Connection c = database.connect()) {
                 facts = CatalogFacts.read(c);
                 differences.addAll(extraTables(c, facts, manifest));
+                utf8 = serverEncoding(c).equals("UTF8");
             }
             List<List<String>> results = workers.run(manifest.tables().stream().<Workers.Task<List<String>>>map(
-                    t -> c -> check(c, facts, t)).toList());
+                    t -> c -> check(c, facts, t, utf8)).toList());
             results.forEach(differences::addAll);
         } catch (SQLException e) {
             throw new SyncException("Verifying " + database + " against " + directory + " failed: " + e.getMessage(),
@@ -88,7 +90,7 @@ public final class DatabaseVerifier {
                 manifest.totalRows(), manifest.totalBytes(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private List<String> check(Connection c, CatalogFacts facts, TableEntry t) throws SQLException, IOException {
+    private List<String> check(Connection c, CatalogFacts facts, TableEntry t, boolean utf8) throws SQLException, IOException {
         listener.onEvent(new SyncEvent(SyncEvent.Type.TABLE_STARTED, Phase.VERIFY, t.table(), 0, 0, t.bytes(), null));
         String relkind = relkind(c, t.table());
         if (relkind == null) {
@@ -107,7 +109,7 @@ public final class DatabaseVerifier {
         long[] serverRows = new long[1];
         String server;
         try (PreparedStatement s = c.prepareStatement(query(t, relkind.equals("p"), facts.collatable(t.table()),
-                facts.plainText(t.table())))) {
+                facts.plainText(t.table()), utf8))) {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 serverRows[0] = rs.getLong(1);
@@ -129,7 +131,8 @@ public final class DatabaseVerifier {
     }
 
     /** The server-side hash: count and md5 of the chunk md5s of the rows' COPY text, in the dump's order. */
-    static String query(TableEntry t, boolean partitioned, Set<String> collatable, Set<String> plainText) {
+    static String query(TableEntry t, boolean partitioned, Set<String> collatable, Set<String> plainText,
+                        boolean utf8) {
         String line = t.columns().stream().map(c -> "CASE WHEN t0." + Sessions.quote(c) + " IS NULL THEN '\\N' ELSE "
                 + (plainText.contains(c) ? text(c) : escape(text(c))) + " END").collect(Collectors.joining(
                 " || E'\\t' || "));
@@ -138,7 +141,8 @@ public final class DatabaseVerifier {
         }
         String order = OrderBy.sql("t0", t.orderBy(), collatable);
         return "SELECT coalesce(sum(n), 0), coalesce(md5(string_agg(h, '' ORDER BY g)), '') FROM (SELECT g, count(*) n,"
-                + " md5(string_agg(line, E'\\n' ORDER BY r)) h FROM (SELECT (row_number() OVER w - 1) / " + CHUNK_ROWS
+                + " md5(" + (utf8 ? "" : "convert_to(") + "string_agg(line, E'\\n' ORDER BY r)" + (utf8 ? "" : ", 'UTF8')")
+                + ") h FROM (SELECT (row_number() OVER w - 1) / " + CHUNK_ROWS
                 + " AS g, row_number() OVER w AS r, " + line + " AS line FROM " + (partitioned ? "" : "ONLY ")
                 + t.table().quoted() + " AS t0 WINDOW w AS (ORDER BY " + order + ")) rows GROUP BY g) chunks";
     }
@@ -225,6 +229,15 @@ public final class DatabaseVerifier {
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);
+        }
+    }
+
+    /** The database's encoding: the files are UTF-8, so other encodings are converted before hashing. */
+    private static String serverEncoding(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT current_setting('server_encoding')");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
