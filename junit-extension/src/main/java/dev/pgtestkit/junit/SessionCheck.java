@@ -3,7 +3,7 @@ package dev.pgtestkit.junit;
 /**
  * When {@link WithTransaction} looks for other sessions on the test database at the end of a test: connections that
  * bypassed the test's DataSource (a pool built on the JDBC URL, a {@code DriverManager} connection), whose writes
- * are committed and leak into later tests. A check reads the server's session table, which costs about 0.1 ms with
+ * are committed and leak into later tests. A check reads the server's session table, which costs about 0.3 ms with
  * {@code max_connections = 300} (the embedded server's setting): more than the rest of the test transaction.
  */
 public enum SessionCheck {

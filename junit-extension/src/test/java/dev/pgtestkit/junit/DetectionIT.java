@@ -14,6 +14,7 @@ import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.tx.ThreadPolicy;
 import dev.pgtestkit.core.tx.TransactionIsolationException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
@@ -303,11 +304,38 @@ class DetectionIT {
 
     @PgTest(migrations = SharedTemplate.LOCATION)
     static class ThreadFixture {
+        /**
+         * Two threads issue statements on the test's pinned connection at the same time: the first one's statement
+         * waits on the server for a lock a session outside holds, and meanwhile the second thread's statement waits
+         * in pgtestkit for its turn (it is parked there, and has not run); once the lock is released both complete.
+         */
         @Test
         @WithTransaction
-        void anotherThreadSharesTheTransaction(DataSource dataSource) throws Exception {
-            CompletableFuture.runAsync(() -> Sql.insertAccount(dataSource, "worker@x.org")).get(10, TimeUnit.SECONDS);
-            assertThat(Sql.emails(dataSource)).isEqualTo("worker@x.org");
+        void twoThreadsIssuingStatementsAtOnceTakeTurns(DataSource dataSource, DisposableDatabase database)
+                throws Exception {
+            try (Connection outside = database.connect()) {
+                outside.setAutoCommit(false); // rolled back: it commits nothing the commit check would count
+                execute(outside, "SELECT pg_advisory_xact_lock(4711)");
+                CompletableFuture<Void> first = CompletableFuture.runAsync(() -> execute(dataSource,
+                        "SELECT pg_advisory_xact_lock(4711)"));
+                awaitLockWaiter(outside, 4711);
+                CompletableFuture<Long> second = new CompletableFuture<>();
+                Thread secondThread = new Thread(() -> {
+                    try {
+                        second.complete(Sql.insertAccount(dataSource, "second@x.org"));
+                    } catch (RuntimeException e) {
+                        second.completeExceptionally(e);
+                    }
+                }, "second");
+                secondThread.start();
+                awaitParkedInPgtestkit(secondThread);
+                assertThat(first).as("the first statement still holds the connection").isNotDone();
+                assertThat(second).as("the second statement has not run meanwhile").isNotDone();
+                outside.rollback();
+                first.get(30, TimeUnit.SECONDS);
+                assertThat(second.get(30, TimeUnit.SECONDS)).isPositive();
+            }
+            assertThat(Sql.emails(dataSource)).isEqualTo("second@x.org");
         }
 
         @Test
@@ -340,6 +368,56 @@ class DetectionIT {
                     .isInstanceOf(TransactionIsolationException.class)
                     .hasMessageContaining("allows only the test's thread");
         }
+    }
+
+    static void execute(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void execute(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until a session waits for the advisory lock (pg_locks is read live, also inside a transaction). */
+    static void awaitLockWaiter(Connection connection, long key) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                         + " AND objid = " + key + " AND NOT granted")) {
+                rows.next();
+                if (rows.getInt(1) > 0) {
+                    return;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        throw new AssertionError("no session waited for advisory lock " + key);
+    }
+
+    /** Until the thread is parked inside pgtestkit's transaction engine (waiting for the pinned connection). */
+    static void awaitParkedInPgtestkit(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline && thread.isAlive()) {
+            if (thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING) {
+                for (StackTraceElement frame : thread.getStackTrace()) {
+                    if (frame.getClassName().startsWith("dev.pgtestkit.core.tx.internal.")) {
+                        return;
+                    }
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        throw new AssertionError("thread " + thread.getName() + " never waited for the pinned connection (alive: "
+                + thread.isAlive() + ")");
     }
 
     @PgTest(migrations = SharedTemplate.LOCATION)

@@ -7,6 +7,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pgtestkit.core.DisposableDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -75,7 +76,7 @@ class RollbackIT {
 
         @Test
         @Order(1)
-        void codeCommitsThroughThePool() throws SQLException {
+        void codeCommitsThroughThePool(DisposableDatabase database) throws SQLException {
             try (Connection connection = pool.getConnection()) {
                 connection.setAutoCommit(false);
                 Sql.insertAccount(connection, "hikari@example.com");
@@ -85,12 +86,30 @@ class RollbackIT {
                 assertThat(Sql.count(other, "accounts")).isEqualTo(1);
                 assertThat(Sql.count(third, "accounts")).isEqualTo(1);
             }
+            assertThat(committedAccounts(database)).as("rows committed, seen from a session outside the pool")
+                    .isZero();
         }
 
         @Test
         @Order(2)
-        void nextTestStartsClean() {
+        void nextTestStartsClean(DisposableDatabase database) throws SQLException {
             assertThat(Sql.count(pool, "accounts")).isZero();
+            assertThat(committedAccounts(database)).isZero();
+        }
+    }
+
+    /**
+     * The rows really committed to the database, as a session outside the pool and the test transaction sees them. It
+     * reads in a transaction it rolls back, so it commits nothing itself (the commit check would rightly count that).
+     */
+    static long committedAccounts(DisposableDatabase database) throws SQLException {
+        try (Connection outside = database.connect()) {
+            outside.setAutoCommit(false);
+            try {
+                return Sql.count(outside, "accounts");
+            } finally {
+                outside.rollback();
+            }
         }
     }
 

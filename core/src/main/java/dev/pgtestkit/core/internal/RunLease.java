@@ -31,7 +31,13 @@ public final class RunLease {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLease.class);
     private static final Map<String, RunLease> LEASES = new ConcurrentHashMap<>();
-    private static final Pattern RUN = Pattern.compile("_r([0-9a-z]{1,13})(?:_[0-9]+)?$");
+    /**
+     * Exactly the names runs give their databases (clones {@code pgtestkit_db_<template tail>_r<key>_<n>}, template
+     * builds {@code pgtestkit_tpl_<hash>_r<key>_<n>}): other {@code pgtestkit_} databases, such as db-sync's kept
+     * targets or a user's {@code pgtestkit_orders_restore}, are never taken for a dead run's.
+     */
+    private static final Pattern RUN =
+            Pattern.compile("^pgtestkit_(?:db_.{1,8}_r([0-9a-z]{1,13})_[0-9]+|tpl_[0-9a-f]{16}_r([0-9a-z]{1,13})(?:_[0-9]+)?)$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final long key;
@@ -64,7 +70,10 @@ public final class RunLease {
     /** The run key in a database name, or null for names without one. */
     static Long runKey(String database) {
         Matcher m = RUN.matcher(database);
-        return m.find() ? Long.parseUnsignedLong(m.group(1), 36) : null;
+        if (!m.matches()) {
+            return null;
+        }
+        return Long.parseUnsignedLong(m.group(1) != null ? m.group(1) : m.group(2), 36);
     }
 
     /** Takes the lock (again, after its session was lost) and then reclaims what dead runs left. */

@@ -67,13 +67,20 @@ class SharedServerSafetyIT {
             server.createDatabase(deadTemplate, null);
             statement.execute("ALTER DATABASE " + deadTemplate + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
             server.createDatabase(liveClone, null);
+            // Not run databases, although their names end like one: a kept restore target, a user's database.
+            String kept = PostgresServer.DATABASE_PREFIX + "kept_orders_r20261203";
+            String users = PostgresServer.DATABASE_PREFIX + "orders_restore";
+            server.createDatabase(kept, null);
+            server.createDatabase(users, null);
             try {
                 List<String> reclaimed = RunLease.of(server).reclaim();
-                assertThat(reclaimed).contains(deadClone, deadTemplate).doesNotContain(liveClone);
+                assertThat(reclaimed).contains(deadClone, deadTemplate).doesNotContain(liveClone, kept, users);
                 assertThat(server.databases(PostgresServer.DATABASE_PREFIX)).doesNotContain(deadClone, deadTemplate)
-                        .contains(liveClone);
+                        .contains(liveClone, kept, users);
             } finally {
                 server.dropDatabase(liveClone);
+                server.dropDatabase(kept);
+                server.dropDatabase(users);
             }
         }
     }

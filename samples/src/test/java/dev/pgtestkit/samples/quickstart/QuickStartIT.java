@@ -27,7 +27,7 @@ class QuickStartIT {
         DatabaseTemplate template = DatabaseTemplate.builder(server)
                 .flywayLocations("classpath:db/migration")                  // or .sqlScripts(Path...), .source(...)
                 .build();                                                   // migrated once, reused by later runs
-        try (DisposableDatabase db = template.checkout()) {                 // a clone, ready in well under a millisecond
+        try (DisposableDatabase db = template.checkout()) {                 // a clone: 0.02-0.06 ms from the warm pool, 46-84 ms cold
             DataSource ds = db.dataSource();
             assertThat(new UserService(ds).count()).isZero(); // hidden
             new UserService(ds).register("grace@example.com"); // hidden
