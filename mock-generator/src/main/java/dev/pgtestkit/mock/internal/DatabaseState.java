@@ -1,5 +1,6 @@
 package dev.pgtestkit.mock.internal;
 
+import dev.pgtestkit.core.schema.Column;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.Sequence;
 import dev.pgtestkit.mock.internal.value.ValueType;
@@ -39,6 +40,14 @@ public interface DatabaseState {
     /** Whether the type's input function accepts every literal (asked inside a savepoint; offline never). */
     default boolean accepts(String type, List<String> literals) {
         return false;
+    }
+
+    /**
+     * The attributes of a composite type, named as {@code format_type} prints it, as columns (NOT NULL, so every
+     * attribute gets a value); empty when the type is not composite or there is no database.
+     */
+    default List<Column> compositeAttributes(String type) {
+        return List.of();
     }
 
     /** No database: empty tables, sequences at their start. */

@@ -1,5 +1,9 @@
 package dev.pgtestkit.mock.internal;
 
+import dev.pgtestkit.core.schema.Column;
+import dev.pgtestkit.core.schema.QualifiedName;
+import dev.pgtestkit.core.schema.Table;
+import dev.pgtestkit.core.schema.TableKind;
 import dev.pgtestkit.mock.internal.value.ArrayType;
 import dev.pgtestkit.mock.internal.value.FakeText;
 import dev.pgtestkit.mock.internal.value.UnknownType;
@@ -31,7 +35,13 @@ final class ExtensionTypes {
     /** The type itself, or for an unknown type (or an array of one) the probed form the server accepts. */
     ValueType resolve(ValueType type) {
         if (type instanceof UnknownType u) {
-            return resolved.computeIfAbsent(u.displayName(), name -> probe(u));
+            // not computeIfAbsent: a composite's attributes resolve (and cache) their own types first
+            ValueType known = resolved.get(u.displayName());
+            if (known == null) {
+                known = probe(u);
+                resolved.put(u.displayName(), known);
+            }
+            return known;
         }
         if (type instanceof ArrayType a && a.element() instanceof UnknownType u) {
             ValueType element = resolve(u);
@@ -42,12 +52,30 @@ final class ExtensionTypes {
 
     private ValueType probe(UnknownType type) {
         char category = db.typeCategory(type.displayName());
+        if (category == 'C') {
+            return composite(type);
+        }
         for (LiteralShape shape : category == '\0' ? List.<LiteralShape>of() : LiteralShape.forCategory(category)) {
             if (db.accepts(type.displayName(), samples(shape))) {
                 return new ProbedType(type.displayName(), shape);
             }
         }
         return type;
+    }
+
+    /** Attributes as the columns of a table named after the type, so name hints and domain checks apply. */
+    private ValueType composite(UnknownType type) {
+        List<Column> attributes = db.compositeAttributes(type.displayName());
+        if (attributes.isEmpty()) {
+            return type;
+        }
+        Table table = new Table(new QualifiedName("", simpleName(type.displayName())),
+                TableKind.ORDINARY, null, attributes, null, List.of(), List.of(), List.of(), List.of());
+        return new CompositeType(type.displayName(), table, ColumnSpecs.of(table, null, this::resolve));
+    }
+
+    private static String simpleName(String display) {
+        return display.substring(display.lastIndexOf('.') + 1).replace("\"", "");
     }
 
     private List<String> samples(LiteralShape shape) {

@@ -1,6 +1,7 @@
 package dev.pgtestkit.mock.internal;
 
 import dev.pgtestkit.core.QueryException;
+import dev.pgtestkit.core.schema.Column;
 import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.Sequence;
 import dev.pgtestkit.core.sql.Identifiers;
@@ -139,6 +140,15 @@ public final class JdbcDatabaseState implements DatabaseState {
                 throw rejected; // the connection failed, not the literal
             }
             return false;
+        }
+    }
+
+    @Override
+    public List<Column> compositeAttributes(String type) {
+        try {
+            return new CompositeCatalog(connection).attributes(type);
+        } catch (SQLException e) {
+            throw failure("reading the attributes of composite type " + type, e);
         }
     }
 

@@ -9,6 +9,8 @@ import dev.pgtestkit.mock.internal.value.FakeText;
 import dev.pgtestkit.mock.internal.value.OrderedType;
 import dev.pgtestkit.mock.internal.value.OtherType;
 import dev.pgtestkit.mock.internal.value.TextType;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,9 @@ final class SourceFactory {
         if (rule.type instanceof ProbedType probed) {
             return (rng, row) -> probed.shape().generate(rng, fake);
         }
+        if (rule.type instanceof CompositeType composite) {
+            return composite(composite);
+        }
         if (rule.type instanceof ArrayType array) {
             ColumnSpec element = new ColumnSpec(c.position(), c.column(), array.element(), c.hint(), true, null, 0);
             ValueSource source = nonNull(element, new ColumnRule(array.element(), true));
@@ -85,6 +90,20 @@ final class SourceFactory {
                     : new ArraySource(source, c.notNull() ? 1 : 0, 3, array.element() instanceof EnumType);
         }
         return null;
+    }
+
+    /** Each attribute from its type, name hint and domain checks, as the column of a table would be. */
+    private ValueSource composite(CompositeType type) {
+        List<ColumnSpec> specs = type.specs();
+        Map<String, ColumnSpec> byName = new HashMap<>();
+        specs.forEach(s -> byName.put(s.name(), s));
+        BaseRules base = BaseRules.of(type.attributes(), specs, byName, TableChecks.of(type.attributes(), specs));
+        List<ValueSource> attributes = new ArrayList<>();
+        for (ColumnSpec s : specs) {
+            ValueSource source = of(s, base.rules[s.position()], false);
+            attributes.add(source);
+        }
+        return new CompositeSource(attributes);
     }
 
     private ValueSource ordered(ColumnSpec c, OrderedType type, ColumnRule rule) {
