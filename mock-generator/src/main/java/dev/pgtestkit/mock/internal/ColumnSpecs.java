@@ -88,8 +88,8 @@ final class ColumnSpecs {
                     .toList());
             throw new GenerationException("Cannot generate column \"" + c.name() + "\" of table " + table.name()
                     + ": its type " + c.column().type().displayName() + " is not one the generator knows, and its input"
-                    + " function accepted none of the forms tried (" + tried + "; composite types, and plans without"
-                    + " a database, are not tried). The column is NOT NULL: override it in the plan, e.g. .table(\""
+                    + " function accepted none of the forms tried (" + tried + "; plans without"
+                    + " a database are not tried). The column is NOT NULL: override it in the plan, e.g. .table(\""
                     + table.simpleName() + "\", n, t -> t.column(\"" + c.name() + "\", ColumnOverride.constant(\"<a "
                     + c.column().type().displayName() + " literal>\")))", table.schema(), table.simpleName(), c.name(),
                     null);

@@ -1,6 +1,6 @@
 package dev.pgtestkit.mock.internal.value;
 
-/** A type the generator cannot produce values of (composite types, extension types it does not know). */
+/** A type the generator cannot produce values of (an extension type it does not know, a composite offline). */
 public record UnknownType(String displayName) implements ValueType {
 
     @Override
