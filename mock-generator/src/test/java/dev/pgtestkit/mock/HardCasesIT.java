@@ -95,6 +95,7 @@ class HardCasesIT {
         assertThat(count(db, "SELECT count(\"Unit Price\") FROM \"LegacyItems\"")).isPositive();
         assertThat(count(db, "SELECT count(*) FROM type_samples WHERE c_uuid IS NOT NULL AND c_jsonb IS NOT NULL"
                 + " AND c_inet IS NOT NULL AND c_int4range IS NOT NULL AND c_interval IS NOT NULL")).isPositive();
-        assertThat(count(db, "SELECT count(c_address) FROM type_samples")).isZero();
+        // a composite column is generated from its attributes (nullable: some NULLs, most filled)
+        assertThat(count(db, "SELECT count(c_address) FROM type_samples")).isPositive();
     }
 }
