@@ -38,15 +38,7 @@ final class CompositeSource implements ValueSource {
             sb.append(text);
             return;
         }
-        sb.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
+        PgText.quoteElement(sb, text);
     }
 
     private static boolean needsQuotes(String text) {

@@ -130,7 +130,8 @@ public final class PgText {
         sb.append('}');
     }
 
-    private static void quoteElement(StringBuilder sb, String text) {
+    /** Appends {@code text} double-quoted, with quotes and backslashes escaped: arrays' and row literals' form. */
+    static void quoteElement(StringBuilder sb, String text) {
         sb.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
