@@ -136,6 +136,42 @@ class SessionSafetyIT {
         }
     }
 
+    /**
+     * After clean tests the check reads only the database's totals, and takes the table counts over from its last full
+     * reading while those do not move: a connection that commits and closes during a later test must still fail it,
+     * with test transactions of their own and in a class's shared transaction alike.
+     */
+    @Test
+    void commitsAfterManyCleanTestsStillFailTheTestDuringWhichTheyHappened() throws SQLException {
+        assumeThat(serverMajor()).as("commit counters are up to date from PostgreSQL 15").isGreaterThanOrEqualTo(15);
+        TransactionSettings checked = CHECKED.withDetectOtherSessions(false);
+        try (TestTransactions transactions = TestTransactions.on(database)) {
+            for (int i = 0; i < 20; i++) {
+                try (TestTransaction clean = transactions.begin(checked, "Clean > test " + i)) {
+                    clean.execute("INSERT INTO accounts (email) VALUES ('rolled-back-" + i + "@example.com')");
+                }
+            }
+            TestTransaction tx = transactions.begin(checked, "LateLeak > leaks");
+            commitDirectly("late-leak@example.com");
+            assertThatThrownBy(tx::close).isInstanceOf(TransactionIsolationException.class)
+                    .hasMessageContaining(" row(s) were committed on database '" + database.name() + "'")
+                    .hasMessageContaining("since LateLeak > leaks began");
+        }
+        try (TestTransactions transactions = TestTransactions.on(database);
+             TestLevel level = TestLevel.top(transactions.begin(checked, "class Shared"), "Shared")) {
+            for (int i = 0; i < 20; i++) {
+                level.beginTest(checked, "Shared > clean " + i);
+                level.transaction().execute("INSERT INTO accounts (email) VALUES ('shared-" + i + "@example.com')");
+                level.endTest("Shared > clean " + i);
+            }
+            level.beginTest(checked, "Shared > leaks");
+            commitDirectly("shared-leak@example.com");
+            assertThatThrownBy(() -> level.endTest("Shared > leaks"))
+                    .isInstanceOf(TransactionIsolationException.class)
+                    .hasMessageContaining("since Shared > leaks began");
+        }
+    }
+
     @Test
     void sessionsPgtestkitOpensWhileATestRunsAreNotCommitsOfOthers() throws SQLException {
         assumeThat(serverMajor()).as("commit counters are up to date from PostgreSQL 15").isGreaterThanOrEqualTo(15);

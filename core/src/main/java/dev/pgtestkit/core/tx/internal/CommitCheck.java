@@ -28,10 +28,11 @@ final class CommitCheck {
      * batch's, inside the test's transaction.
      */
     static void start(PinnedConnection pinned, String test, BatchResults reading) throws SQLException {
-        if (reading.commits < 0) {
+        if (!reading.commitCheckRead()) {
             pinned.window(null);
             return;
         }
+        complete(pinned, reading, true);
         settle(pinned, reading, true);
         CommitWindow prior = pinned.window();
         CommitWindow before = prior != null ? (prior.committedUntil(reading) > 0 ? prior : null)
@@ -48,12 +49,39 @@ final class CommitCheck {
      */
     static long end(PinnedConnection pinned, CommitWindow window, BatchResults reading, String test,
                     boolean inTransaction) throws SQLException {
-        if (window == null || reading.commits < 0) {
+        if (window == null || !reading.commitCheckRead()) {
             return 0;
         }
+        complete(pinned, reading, inTransaction);
         settle(pinned, reading, inTransaction);
         pinned.commitWatch().ended(test, reading);
         return window.committedUntil(reading);
+    }
+
+    /** What a batch reads: the signature alone while a full reading is known, else the full reading. */
+    static String reading(PinnedConnection pinned) {
+        return pinned.commitWatch().knows() ? SessionSql.SIGNATURE : SessionSql.FULL_READING;
+    }
+
+    /**
+     * Gives a reading of the signature alone the counts of the last full reading when the signature has not moved since,
+     * else replaces it with a full reading (one more round trip, rare: only when some session reported writes or
+     * connected).
+     */
+    private static void complete(PinnedConnection pinned, BatchResults reading, boolean inTransaction)
+            throws SQLException {
+        if (!reading.full && !pinned.commitWatch().fill(reading)) {
+            reading.commitReading(readFully(pinned, inTransaction));
+        }
+    }
+
+    private static BatchResults readFully(PinnedConnection pinned, boolean inTransaction) throws SQLException {
+        BatchResults again = pinned.prepared(SessionSql.CLEAR_ACTIVITY_SNAPSHOT + ";\n" + SessionSql.FULL_READING,
+                BatchResults::run);
+        if (!inTransaction) {
+            pinned.internal(statement -> statement.execute("ROLLBACK"));
+        }
+        return again;
     }
 
     /**
@@ -64,17 +92,12 @@ final class CommitCheck {
         CommitWatch watch = pinned.commitWatch();
         long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
         while (watch.waitsFor(reading.unsettled) && System.nanoTime() < deadline && pause()) {
-            BatchResults again = pinned.prepared(SessionSql.CLEAR_ACTIVITY_SNAPSHOT + ";\n" + SessionSql.COMMITS,
-                    BatchResults::run);
-            if (!inTransaction) {
-                pinned.internal(statement -> statement.execute("ROLLBACK"));
-            }
-            reading.commits = again.commits;
-            reading.at = again.at;
-            reading.unsettled = again.unsettled;
-            reading.analyses = again.analyses;
+            reading.commitReading(readFully(pinned, inTransaction));
         }
-        watch.stayed(reading.unsettled);
+        if (reading.full) {
+            watch.stayed(reading.unsettled);
+            watch.known(reading);
+        }
     }
 
     /** False when interrupted: the wait ends, with the reading it has. */

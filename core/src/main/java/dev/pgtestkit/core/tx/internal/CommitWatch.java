@@ -5,13 +5,45 @@ import java.util.Set;
 
 /**
  * The commit check's reading of one database as the last test on it left it, so that commits between two tests are blamed on
- * the earlier test, not on the next one; and the sessions of others that outlived a full wait for them to exit (open
- * sessions: the check does not wait for them again). One per database; thread-safe.
+ * the earlier test, not on the next one; the sessions of others that outlived a full wait for them to exit (open
+ * sessions: the check does not wait for them again); and the last full reading with its signature, which later
+ * readings take their counts from while the signature stays the same (see {@link SessionSql#SIGNATURE}). One per
+ * database; thread-safe.
  */
 public final class CommitWatch {
 
+    /** A full reading's signature (read first) and counts (read last). */
+    private record Known(long written, long sessions, long commits, long analyses) {
+    }
+
     private final Set<Integer> stayed = new HashSet<>();
     private CommitWindow lastEnd;
+    private Known known;
+
+    /** Whether a full reading is known: then a signature alone can do. */
+    synchronized boolean knows() {
+        return known != null;
+    }
+
+    /**
+     * Takes the counts of the last full reading into a reading of the signature alone, when the signature has not
+     * moved since: nothing can have been counted meanwhile, and every session of others present now was there at
+     * that reading (and was waited for, or stayed). False when it moved: a full reading is needed.
+     */
+    synchronized boolean fill(BatchResults reading) {
+        if (known == null || known.written != reading.written || known.sessions != reading.sessions) {
+            return false;
+        }
+        reading.commits = known.commits;
+        reading.analyses = known.analyses;
+        reading.unsettled = Set.of();
+        return true;
+    }
+
+    /** A settled full reading: later readings with the same signature take its counts. */
+    synchronized void known(BatchResults full) {
+        known = new Known(full.written, full.sessions, full.commits, full.analyses);
+    }
 
     /** The end of a test: the reading then. */
     synchronized void ended(String test, BatchResults reading) {
@@ -43,5 +75,6 @@ public final class CommitWatch {
      */
     public synchronized void forget() {
         lastEnd = null;
+        known = null;
     }
 }

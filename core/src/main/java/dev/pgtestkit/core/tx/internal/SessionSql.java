@@ -30,29 +30,52 @@ final class SessionSql {
     /** The savepoint at the bottom of a test transaction: only pgtestkit's transaction has it. */
     static final String MARKER = "pgtestkit_tx";
 
-    static final String COMMITS_LABEL = "pgtestkit_commits";
+    static final String SIGNATURE_LABEL = "pgtestkit_written";
 
     /**
-     * The commit check's reading of the test database, in one statement: the client sessions other than pgtestkit's
-     * own (a backend reports its statistics as it exits, before it leaves this list), then the rows inserted, updated
-     * or deleted by committed transactions in its tables ({@code n_mod_since_analyze}: an aborted transaction adds
-     * nothing, so pgtestkit's rolled-back test transactions never move it, and neither do autovacuum's visits), how
-     * often those tables were analyzed (an analysis resets their count), and the server's clock. The list is read
-     * before the counts (a materialized CTE), so a backend missing from it has already reported. System catalogs are
-     * left out: autovacuum's analyses write to pg_statistic.
+     * The cheap part of the commit check's reading, from the database's own statistics entry: the rows its sessions'
+     * reports said were inserted, updated or deleted (rolled-back writes included), the sessions that ever connected
+     * to it, and the server's clock. A session's report adds its tables' counts first and these totals after them
+     * (the database entry is flushed last), and a new session reports its connection before it answers its client:
+     * while neither total moves, no table's committed count can have moved and no session can have arrived that the
+     * last full reading did not see (see {@link CommitWatch}). Reading one statistics entry costs next to nothing;
+     * the full reading ({@link #OTHERS}, {@link #COMMITS}) copies every backend's status and every table's entry.
      */
-    static final String COMMITS = "WITH o AS MATERIALIZED (SELECT coalesce(array_agg(a.pid), '{}') AS others"
+    static final String SIGNATURE = "SELECT pg_stat_get_db_tuples_inserted(d.oid) + pg_stat_get_db_tuples_updated(d.oid)"
+            + " + pg_stat_get_db_tuples_deleted(d.oid) AS " + SIGNATURE_LABEL + ", pg_stat_get_db_sessions(d.oid),"
+            + " clock_timestamp()::text FROM pg_database d WHERE d.datname = current_database()";
+
+    static final String OTHERS_LABEL = "pgtestkit_others";
+
+    /**
+     * The client sessions on the test database other than pgtestkit's own: a backend reports its statistics as it
+     * exits, before it leaves this list, so one missing from it has reported what it committed. Read before
+     * {@link #COMMITS}, in a statement of its own, so that the order holds.
+     */
+    static final String OTHERS = "SELECT coalesce(array_agg(a.pid), '{}') AS " + OTHERS_LABEL
             + " FROM pg_stat_get_activity(NULL) a"
             + " WHERE a.datid = (SELECT oid FROM pg_database WHERE datname = current_database())"
             + " AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend'"
             + " AND coalesce(a.application_name, '') NOT IN ('" + PinnedConnection.APPLICATION_NAME + "', '"
-            + PhysicalConnections.EXPLAIN_APPLICATION_NAME + "'))"
-            + " SELECT coalesce(sum(pg_stat_get_mod_since_analyze(c.oid)), 0)::bigint AS " + COMMITS_LABEL
-            + ", clock_timestamp()::text, (SELECT others FROM o),"
-            + " coalesce(sum(pg_stat_get_analyze_count(c.oid) + pg_stat_get_autoanalyze_count(c.oid)), 0)::bigint"
+            + PhysicalConnections.EXPLAIN_APPLICATION_NAME + "')";
+
+    static final String COMMITS_LABEL = "pgtestkit_commits";
+
+    /**
+     * The rows inserted, updated or deleted by committed transactions in the test database's tables
+     * ({@code n_mod_since_analyze}: an aborted transaction adds nothing, so pgtestkit's rolled-back test transactions
+     * never move it, and neither do autovacuum's visits), and how often those tables were analyzed (an analysis resets
+     * their count). System catalogs are left out: autovacuum's analyses write to pg_statistic.
+     */
+    static final String COMMITS = "SELECT coalesce(sum(pg_stat_get_mod_since_analyze(c.oid)), 0)::bigint AS "
+            + COMMITS_LABEL
+            + ", coalesce(sum(pg_stat_get_analyze_count(c.oid) + pg_stat_get_autoanalyze_count(c.oid)), 0)::bigint"
             + " FROM pg_class c WHERE c.relkind = 'r' AND c.relpersistence <> 't'"
             + " AND c.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace,"
             + " 'pg_toast'::regnamespace)";
+
+    /** The full reading of the commit check, in this order: the signature, the other sessions, the counts. */
+    static final String FULL_READING = SIGNATURE + ";\n" + OTHERS + ";\n" + COMMITS;
 
     /** Session activity is cached per transaction; the test transaction is long, so drop the cached copy first. */
     static final String CLEAR_ACTIVITY_SNAPSHOT = "SELECT pg_stat_clear_snapshot()";

@@ -57,7 +57,7 @@ public final class TestLevels {
         }
         parts.add("SAVEPOINT " + SessionSql.MARKER);
         if (pinned.watchesCommits()) {
-            parts.add(SessionSql.COMMITS);
+            parts.add(CommitCheck.reading(pinned));
         }
         try {
             CommitCheck.start(pinned, test, pinned.prepared(String.join(";\n", parts), BatchResults::run));
@@ -74,7 +74,7 @@ public final class TestLevels {
         }
         try {
             CommitCheck.start(pinned, test, pinned.prepared(SessionSql.CLEAR_ACTIVITY_SNAPSHOT + ";\n"
-                    + SessionSql.COMMITS, BatchResults::run));
+                    + CommitCheck.reading(pinned), BatchResults::run));
         } catch (SQLException e) {
             throw failure("begin test " + test, e);
         }
@@ -207,7 +207,7 @@ public final class TestLevels {
             parts.add(SessionSql.OTHER_SESSIONS);
         }
         if (commits) {
-            parts.add(SessionSql.COMMITS);
+            parts.add(CommitCheck.reading(pinned));
         }
         parts.add(SessionSql.RESET_SESSION);
         parts.add(SessionSql.PREPARED);
