@@ -83,6 +83,17 @@ public final class RedactionRules {
         return new RedactionRules(defaults, patterns, Objects.requireNonNull(columnOrder, "columnOrder"));
     }
 
+    /**
+     * These rules without a column order: which names are secret, and nothing the catalog says. The built-in instance
+     * ({@link #defaults()}, {@link #none()}) when no pattern was added.
+     */
+    public RedactionRules withoutColumnOrder() {
+        if (patterns.isEmpty()) {
+            return defaults ? DEFAULTS : NONE;
+        }
+        return new RedactionRules(defaults, patterns, RedactionRules::noColumnOrder);
+    }
+
     private static List<String> noColumnOrder(String table) {
         return null;
     }

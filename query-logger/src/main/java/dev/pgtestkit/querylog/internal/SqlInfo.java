@@ -82,6 +82,35 @@ final class SqlInfo {
         this.parse = parser == null ? NOT_PARSED : parser.submit(sql);
     }
 
+    /** A copy sharing the analysis (and the parse in flight) with fresh per-statement state: no plan, no sampling. */
+    private SqlInfo(SqlInfo analysis) {
+        this.sql = analysis.sql;
+        this.jdbc = analysis.jdbc;
+        this.displaySql = analysis.displaySql;
+        this.secretConstants = analysis.secretConstants;
+        this.normalized = analysis.normalized;
+        this.lexerType = analysis.lexerType;
+        this.lexerTables = analysis.lexerTables;
+        this.multiStatement = analysis.multiStatement;
+        this.statementTypes = analysis.statementTypes;
+        this.cteNames = analysis.cteNames;
+        this.secretParameters = analysis.secretParameters;
+        this.placeholders = analysis.placeholders;
+        this.createsTemporary = analysis.createsTemporary;
+        this.endsTransaction = analysis.endsTransaction;
+        this.internal = analysis.internal;
+        this.pagingParameters = analysis.pagingParameters;
+        this.parse = analysis.parse;
+    }
+
+    /**
+     * The same analysis for another database's loggers: the plan captured and the table visibility learned belong to
+     * a database, so they start empty.
+     */
+    SqlInfo copy() {
+        return new SqlInfo(this);
+    }
+
     /** Analyzes {@code sql} without a catalog (see the other overload). */
     static SqlInfo analyze(String sql, boolean jdbc, RedactionRules rules, SqlParserService parser) {
         return analyze(sql, jdbc, rules, null, parser);

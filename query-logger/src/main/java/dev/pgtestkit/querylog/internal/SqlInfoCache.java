@@ -20,7 +20,9 @@ import java.util.function.Function;
  * then does not re-analyze the statements earlier tests ran. A {@link SqlInfo} is a pure function of the string and
  * those settings, and holds no events, so sharing it shows no logger another's statements. Custom rules and a
  * catalog ({@code schemaOf}) may be bound to one database: loggers given the same such objects (the JUnit extension
- * makes them once per database) share a cache that lives as long as those objects (held weakly).
+ * makes them once per database) share a cache that lives as long as those objects (held weakly); with rules that add
+ * no pattern to the built-in ones, what it analyzes is also shared with caches bound to other databases whose catalog
+ * answers alike ({@link SharedAnalyses}), so a database per test does not mean a parse per test.
  */
 final class SqlInfoCache {
 
@@ -36,7 +38,9 @@ final class SqlInfoCache {
     private final ConcurrentHashMap<String, SqlInfo> plain = new ConcurrentHashMap<>();
     private final int capacity;
     private final SqlParserService parser;
-    /** How many strings this cache analyzed (cache misses); observable by tests. */
+    /** Analyses shared with caches bound to other catalogs; null for the shared caches and custom patterns. */
+    private final SharedAnalyses shared;
+    /** How many strings this cache analyzed (misses here and in the shared analyses); observable by tests. */
     private final AtomicLong analyzed = new AtomicLong();
 
     /** The cache a logger with these settings uses: the shared one for built-in rules, else a new one. */
@@ -50,16 +54,22 @@ final class SqlInfoCache {
         // the weak key must not be reachable from its value: the cache holds neither, the inner key only the rules
         Object owner = schemaOf != null ? schemaOf : rules;
         List<Object> settings = Arrays.asList(schemaOf != null ? rules : null, parser != null, capacity);
+        SharedAnalyses shared = SharedAnalyses.of(rules, schemaOf, parser != null, capacity);
         synchronized (BOUND) {
             return BOUND.computeIfAbsent(owner, o -> new HashMap<>())
-                    .computeIfAbsent(settings, k -> new SqlInfoCache(capacity, parser));
+                    .computeIfAbsent(settings, k -> new SqlInfoCache(capacity, parser, shared));
         }
     }
 
     /** A null parser skips JSqlParser. */
     SqlInfoCache(int capacity, SqlParserService parser) {
+        this(capacity, parser, null);
+    }
+
+    private SqlInfoCache(int capacity, SqlParserService parser, SharedAnalyses shared) {
         this.capacity = capacity;
         this.parser = parser;
+        this.shared = shared;
     }
 
     /** The info of {@code sql}; {@code jdbc} for prepared/callable SQL, where {@code ?} is a placeholder. */
@@ -69,8 +79,12 @@ final class SqlInfoCache {
         if (info != null) {
             return info;
         }
-        analyzed.incrementAndGet();
-        info = SqlInfo.analyze(sql, jdbc, rules, schemaOf, parser);
+        info = shared == null ? null : shared.reuse(sql, jdbc, rules, schemaOf);
+        if (info == null) {
+            analyzed.incrementAndGet();
+            info = shared == null ? SqlInfo.analyze(sql, jdbc, rules, schemaOf, parser)
+                    : shared.analyze(sql, jdbc, rules, schemaOf, parser);
+        }
         if (map.size() >= capacity) {
             map.clear();
         }
