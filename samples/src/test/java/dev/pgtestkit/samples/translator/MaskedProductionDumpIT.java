@@ -50,6 +50,9 @@ class MaskedProductionDumpIT {
               public.usage_logs.user_agent: text
               public.usage_logs.error_message: text
               public.token_blacklist.token_jti: hash
+              # Decided: a Stripe price is a product's id, a token type is "access" or "refresh"; neither is personal.
+              public.subscriptions.stripe_price_id: keep
+              public.token_blacklist.token_type: keep
             """;
 
     private static final MaskingKey KEY = MaskingKey.of("masked-production-dump-it-key-32b".getBytes());
