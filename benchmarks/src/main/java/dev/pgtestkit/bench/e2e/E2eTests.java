@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgtestkit.core.DatabaseTemplate;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PostgresProvider;
+import dev.pgtestkit.junit.Isolation;
 import dev.pgtestkit.junit.PgTest;
 import dev.pgtestkit.junit.WithTransaction;
 import java.sql.Connection;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.RepeatedTest;
 final class E2eTests {
 
     static final int REPETITIONS = 300;
+    /** Fewer for a database per test: each test waits for a clone, and the round must stay short. */
+    static final int PER_TEST_REPETITIONS = 60;
     static final String PLAIN = "classpath:db/bench-e2e";
     static final String DEFERRED = "classpath:db/bench-e2e-deferred";
 
@@ -47,6 +50,18 @@ final class E2eTests {
     @WithTransaction
     static class WithTransactionTest {
         @RepeatedTest(REPETITIONS)
+        void insertAndCount(DataSource dataSource) throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                E2eTests.insertAndCount(connection);
+            }
+        }
+    }
+
+    /** The same with a database of its own per test ({@code DATABASE_PER_TEST}): a clone handed out per test. */
+    @PgTest(migrations = PLAIN, isolation = Isolation.DATABASE_PER_TEST)
+    @WithTransaction
+    static class WithTransactionPerTestDatabaseTest {
+        @RepeatedTest(PER_TEST_REPETITIONS)
         void insertAndCount(DataSource dataSource) throws SQLException {
             try (Connection connection = dataSource.getConnection()) {
                 E2eTests.insertAndCount(connection);

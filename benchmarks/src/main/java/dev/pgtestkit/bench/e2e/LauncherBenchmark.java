@@ -33,6 +33,7 @@ public final class LauncherBenchmark {
     static {
         CLASSES.put("bare BEGIN; ROLLBACK (baseline)", E2eTests.BarePlainTest.class);
         CLASSES.put("@PgTest @WithTransaction (defaults)", E2eTests.WithTransactionTest.class);
+        CLASSES.put("@WithTransaction, DATABASE_PER_TEST", E2eTests.WithTransactionPerTestDatabaseTest.class);
         CLASSES.put("bare, deferrable FK (baseline 2)", E2eTests.BareDeferredTest.class);
         CLASSES.put("@WithTransaction, deferrable FK", E2eTests.WithTransactionDeferredTest.class);
     }
@@ -71,8 +72,9 @@ public final class LauncherBenchmark {
     }
 
     private static void report(Map<String, List<Long>> samples, int rounds) {
-        System.out.printf("%d measured rounds x %d tests per class (JUnit launcher, one JVM)%n", rounds,
-                E2eTests.REPETITIONS);
+        System.out.printf("%d measured rounds x %d tests per class (%d with DATABASE_PER_TEST; JUnit launcher, one JVM;"
+                + " query logger %s)%n", rounds, E2eTests.REPETITIONS, E2eTests.PER_TEST_REPETITIONS,
+                queryLoggerPresent() ? "on the class path" : "NOT on the class path");
         System.out.printf("%-40s %10s %10s %10s %8s %8s%n", "class", "mean µs", "median µs", "p95 µs", "mean x",
                 "median x");
         long[] baseline = null;
@@ -84,6 +86,15 @@ public final class LauncherBenchmark {
             System.out.printf("%-40s %10.0f %10.0f %10.0f %8.2f %8.2f%n", entry.getKey(), mean(values) / 1e3,
                     Stats.median(values) / 1e3, Stats.percentile(values, 95) / 1e3, mean(values) / mean(baseline),
                     Stats.median(values) / Stats.median(baseline));
+        }
+    }
+
+    private static boolean queryLoggerPresent() {
+        try {
+            Class.forName("dev.pgtestkit.querylog.QueryLogger", false, LauncherBenchmark.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The check for writes other sessions committed on the test database: the rows committed in its tables (see
  * {@link SessionSql#COMMITS}) are counted at the start and the end of each test, and a difference fails the test
- * during which, or after which, it happened. A session reports its writes as it exits (and after it has been idle for
+ * during which, or after which, it happened. Counting them is the expensive part (every backend's status and every
+ * table's statistics entry copied, several milliseconds on a loaded machine), so a reading takes only the database's
+ * totals ({@link SessionSql#SIGNATURE}) while a full reading is known, and reads fully only when those moved. A session reports its writes as it exits (and after it has been idle for
  * a while), and a client's {@code close()} returns before its backend has exited: before each reading, the check waits
  * (bounded) until the other sessions that were on the database have left, so what they committed is counted whatever
  * the machine's load. Sessions still there after the wait are open ones (the other-session check reports them); they
