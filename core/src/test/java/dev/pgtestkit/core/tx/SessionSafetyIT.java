@@ -168,7 +168,7 @@ class SessionSafetyIT {
             commitDirectly("shared-leak@example.com");
             assertThatThrownBy(() -> level.endTest("Shared > leaks"))
                     .isInstanceOf(TransactionIsolationException.class)
-                    .hasMessageContaining("since Shared > leaks began");
+                    .hasMessageContaining("since test Shared > clean 19 ended");
         }
     }
 

@@ -57,6 +57,7 @@ final class CommitCheck {
         complete(pinned, reading, inTransaction);
         settle(pinned, reading, inTransaction);
         pinned.commitWatch().ended(test, reading);
+        pinned.lastEnded(CommitWindow.of("test " + test + " ended", reading));
         return window.committedUntil(reading);
     }
 

@@ -19,6 +19,12 @@ public final class CommitWatch {
     private final Set<Integer> stayed = new HashSet<>();
     private CommitWindow lastEnd;
     private Known known;
+    /** How often the readings were forgotten ({@link #forget()}). */
+    private long epoch;
+
+    synchronized long epoch() {
+        return epoch;
+    }
 
     /** Whether a full reading is known: then a signature alone can do. */
     synchronized boolean knows() {
@@ -76,5 +82,6 @@ public final class CommitWatch {
     public synchronized void forget() {
         lastEnd = null;
         known = null;
+        epoch++;
     }
 }

@@ -63,6 +63,9 @@ public final class PinnedConnection implements AutoCloseable {
     private final int serverMajor;
     private volatile CommitWatch commitWatch = new CommitWatch();
     private volatile CommitWindow window;
+    /** This session's last test end with a reading, and the watch's epoch then (see {@link #lastEnded()}). */
+    private volatile CommitWindow lastEnded;
+    private volatile long lastEndedEpoch;
     private volatile boolean reusable = true;
     private volatile String lost;
     private boolean statementsRan;
@@ -175,6 +178,20 @@ public final class PinnedConnection implements AutoCloseable {
 
     void window(CommitWindow started) {
         this.window = started;
+    }
+
+    /**
+     * Where this session's last test ended, with the commit check's reading then; null when none did, or when the
+     * watch forgot its readings since (a test without a transaction ran on the database).
+     */
+    CommitWindow lastEnded() {
+        CommitWindow ended = lastEnded;
+        return ended != null && lastEndedEpoch == commitWatch.epoch() ? ended : null;
+    }
+
+    void lastEnded(CommitWindow ended) {
+        this.lastEndedEpoch = commitWatch.epoch();
+        this.lastEnded = ended;
     }
 
     /** Whether the end of a test looks for commits of other sessions: asked, and the server counts them at once. */

@@ -66,10 +66,20 @@ public final class TestLevels {
         }
     }
 
-    /** At the start of a test of a class level: reads the commit counter the end of the test compares. */
+    /**
+     * At the start of a test of a class level: reads the commit counter the end of the test compares, unless the
+     * session's last test ended with a reading. Then the test's window begins where that one ended, without a round
+     * trip: what is committed between two tests of a level (nothing of the user's code runs there) fails the later
+     * test, with a message naming the end of the earlier one.
+     */
     public static void beginLevelTest(PinnedConnection pinned, String test) {
         if (!pinned.watchesCommits()) {
             pinned.window(null);
+            return;
+        }
+        CommitWindow ended = pinned.lastEnded();
+        if (ended != null) {
+            pinned.window(ended);
             return;
         }
         try {
