@@ -3,16 +3,22 @@ package dev.pgtestkit.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +132,30 @@ class LauncherArchiveIT {
         Result result = exec(Map.of(), List.of("java", "-jar", "target/pgtestkit.jar", "--version"), Path.of(""));
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).startsWith("pgtestkit 0.");
+    }
+
+    @Test
+    void everyPicocliClassInTheJarIsAJava6ClassFileThatTheVerifierAccepts() throws Exception {
+        Path jar = Path.of("target/pgtestkit.jar");
+        int classes = 0;
+        try (JarFile file = new JarFile(jar.toFile());
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                        ClassLoader.getPlatformClassLoader())) {
+            for (JarEntry entry : Collections.list(file.entries())) {
+                String name = entry.getName();
+                if (!name.startsWith("picocli/") || !name.endsWith(".class")) {
+                    continue;
+                }
+                try (InputStream in = file.getInputStream(entry)) {
+                    byte[] header = in.readNBytes(8);
+                    assertThat(((header[6] & 0xff) << 8) | (header[7] & 0xff)).as(name).isEqualTo(50);
+                }
+                // Initialising links the class: the type-checking verifier checks the computed stack map frames.
+                Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), true, loader);
+                classes++;
+            }
+        }
+        assertThat(classes).isGreaterThan(200);
     }
 
     private Path archive(String kind) {
