@@ -115,6 +115,14 @@ class LauncherArchiveIT {
     }
 
     @Test
+    void withSharingTurnedOffARunStartsAndRecordsNothing() throws Exception {
+        Result result = run(Map.of("PGTESTKIT_JAVA_OPTS", "-Xshare:off"), "--help");
+        assertThat(result.code()).as("a JVM asked to record without a base archive does not start").isZero();
+        assertThat(result.out()).contains("Usage: pgtestkit");
+        assertThat(archive("help")).doesNotExist();
+    }
+
+    @Test
     void theKindOfARunIsItsCommandWithHelpAndJsonAndQuickKindsRunC1Only() throws Exception {
         Map<String, String> archive = Map.of("PGTESTKIT_LAUNCHER", "archive");
         assertThat(run(archive, "--json", "schema", "--url", "jdbc:postgresql://h/db").out())
