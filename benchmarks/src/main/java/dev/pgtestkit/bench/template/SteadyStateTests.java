@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class SteadyStateTests {
 
-    static final int REPETITIONS = 200;
+    static final int REPETITIONS = 60;
     static final String MIGRATIONS = "classpath:db/bench-steady";
 
     private SteadyStateTests() {
