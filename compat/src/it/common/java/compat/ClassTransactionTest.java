@@ -7,13 +7,12 @@ import dev.pgtestkit.junit.WithTransaction;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * A transaction spanning the class, in parallel mode: the @BeforeAll fixture stays, each test's writes (committed by
- * the code) are rolled back, and the tests of the class (and of its nested class) take turns on the shared connection.
+ * the code) are rolled back, and the tests of the class take turns on the shared connection.
  */
 @PgTest(migrations = "classpath:db/migration")
 @WithTransaction
@@ -42,7 +41,7 @@ class ClassTransactionTest {
         }
     }
 
-    @RepeatedTest(12) // more tests than JUnit has workers, all waiting while the nested class holds the transaction
+    @RepeatedTest(12) // more tests than JUnit has workers, all waiting for their turn
     void codeThatCommitsIsRolledBackAfterEachTest(DataSource dataSource) throws Exception {
         alone(() -> {
             assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(1);
@@ -51,26 +50,8 @@ class ClassTransactionTest {
         });
     }
 
-    @Nested
-    class WithMoreAccounts {
-
-        @BeforeAll
-        static void moreAccounts(DataSource dataSource) throws Exception {
-            Sql.registerAndCommit(dataSource, "nested@example.com");
-        }
-
-        @RepeatedTest(4)
-        void seesTheOuterAndItsOwnFixture(DataSource dataSource) throws Exception {
-            alone(() -> {
-                assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(2);
-                Sql.registerAndCommit(dataSource, "nested-user@example.com");
-            });
-        }
-    }
-
     @Test
-    void theNestedClassFixtureIsGoneAfterIt(DataSource dataSource) throws Exception {
-        alone(() -> assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts WHERE email LIKE 'nested%'"))
-                .isZero());
+    void seesOnlyTheClassFixture(DataSource dataSource) throws Exception {
+        alone(() -> assertThat(Sql.count(dataSource, "SELECT count(*) FROM accounts")).isEqualTo(1));
     }
 }

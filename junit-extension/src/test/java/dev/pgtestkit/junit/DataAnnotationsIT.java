@@ -42,6 +42,21 @@ class DataAnnotationsIT {
     }
 
     @Test
+    void appliesRowCountsAndColumnValuesPerTable() {
+        Engine.assertAllPass(2, PerTableFixture.class);
+    }
+
+    @Test
+    void explainsAnUnknownColumnAndAnAmbiguousColumnValue() {
+        Engine.run(UnknownColumnFixture.class).testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+                message("Column 'balanse' not found in table 'accounts'. Available columns: id, email, balance."
+                        + " Did you mean: balance?")));
+        Engine.run(TwoValuesFixture.class).testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+                message("@MockData(table = \"accounts\"): @MockData.Column(name = \"balance\") gives 2 values; set"
+                        + " exactly one of value, expression, isNull, serverDefault.")));
+    }
+
+    @Test
     void explainsAMissingFixtureFile() {
         Engine.run(MissingFixture.class).testEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(
                 m -> m.contains("Fixture file 'nowhere.json' of MissingFixture not found on the class path: looked "
@@ -134,6 +149,50 @@ class DataAnnotationsIT {
     static class MissingFixture {
         @Test
         @Fixture("nowhere.json")
+        void neverRuns() {
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    static class PerTableFixture {
+        @Test
+        @MockData(table = "transfers", rows = 6, seed = 3,
+                  columns = @MockData.Column(name = "amount", value = "12.50"),
+                  tables = @MockData.Table(name = "Account", rows = 2,
+                                           columns = @MockData.Column(name = "balance", value = "100")))
+        void namesAParentsRowsAndValues(Rows rows) {
+            assertThat(rows.query("SELECT count(*) AS n, min(balance) AS lo, max(balance) AS hi FROM accounts"))
+                    .singleElement().hasToString("{n=2, lo=100.00, hi=100.00}");
+            assertThat(rows.query("SELECT count(*) AS n, min(amount) AS lo, max(amount) AS hi,"
+                    + " count(DISTINCT account_id) <= 2 AS on_those FROM transfers"))
+                    .singleElement().hasToString("{n=6, lo=12.50, hi=12.50, on_those=true}");
+        }
+
+        @Test
+        @MockData(table = "accounts", rows = 3, columns = @MockData.Column(name = "balance", serverDefault = true),
+                  children = @MockData.Child(table = "transfers", count = 2,
+                                             columns = @MockData.Column(name = "amount", expression = "#{numerify '9.##'}")))
+        void setsChildColumnsAndLeavesColumnsToTheServer(Rows rows) {
+            assertThat(rows.query("SELECT count(*) AS n, max(balance) AS hi FROM accounts"))
+                    .singleElement().hasToString("{n=3, hi=0.00}");
+            assertThat(rows.query("SELECT count(*) AS n, bool_and(amount >= 9 AND amount < 10) AS nines FROM transfers"))
+                    .singleElement().hasToString("{n=6, nines=true}");
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    static class UnknownColumnFixture {
+        @Test
+        @MockData(table = "accounts", rows = 1, columns = @MockData.Column(name = "balanse", value = "1"))
+        void neverRuns() {
+        }
+    }
+
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    static class TwoValuesFixture {
+        @Test
+        @MockData(table = "accounts", rows = 1, columns = @MockData.Column(name = "balance", value = "1", isNull = true))
         void neverRuns() {
         }
     }

@@ -2,6 +2,7 @@ package dev.pgtestkit.core.rows;
 
 import dev.pgtestkit.core.SchemaException;
 import dev.pgtestkit.core.rows.internal.Catalog;
+import dev.pgtestkit.core.rows.internal.Names;
 import dev.pgtestkit.core.rows.internal.RawSql;
 import dev.pgtestkit.core.rows.internal.RowCloner;
 import dev.pgtestkit.core.rows.internal.Scope;
@@ -12,6 +13,7 @@ import dev.pgtestkit.core.schema.Column;
 import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +42,9 @@ import org.jdbi.v3.core.Jdbi;
  * failures are translated by {@link SqlErrors}.
  *
  * <p>Tables are looked up in the {@linkplain #inSchema(String) schema} of this instance; without one, in any
- * schema with {@code public} preferred, and {@code "schema.table"} also works. The registry is read on first
+ * schema with {@code public} preferred. A qualified name ({@code audit.events}, {@code "Audit"."Events"},
+ * {@code public."my.table"}) names its own schema, whatever {@code inSchema} says, as in SQL; quoted parts are
+ * matched like unquoted ones, exact spelling first. The registry is read on first
  * use and again when a name is not found; {@link #refresh()} after DDL done elsewhere.
  *
  * <p>Immutable and thread-safe, except an instance passed to an {@link #inTransaction} callback, which is
@@ -203,9 +207,10 @@ public final class Rows {
         });
     }
 
-    /** Whether {@code schema} exists (exact name, or matched forgivingly among user schemas). */
+    /** Whether {@code schema} exists (exact name, quoted or not, or matched forgivingly among user schemas). */
     public boolean schemaExists(String schema) {
-        return scope.session().call(handle -> RawSql.schemaExists(handle, schema) || knownSchema(handle, schema));
+        return scope.session().call(handle -> RawSql.schemaExists(handle, Names.unquote(schema))
+                || knownSchema(handle, schema));
     }
 
     private boolean knownSchema(Handle handle, String schema) {
@@ -217,9 +222,12 @@ public final class Rows {
         }
     }
 
-    /** Creates {@code schema} unless it exists; returns whether it was created. */
+    /**
+     * Creates {@code schema} unless it exists; returns whether it was created. The name is taken as stored
+     * ({@code Audit} creates {@code "Audit"}); surrounding double quotes are removed, like SQL does.
+     */
     public boolean createSchema(String schema) {
-        boolean created = scope.session().call(handle -> RawSql.createSchema(handle, schema));
+        boolean created = scope.session().call(handle -> RawSql.createSchema(handle, Names.unquote(schema)));
         scope.catalog().invalidate();
         return created;
     }
@@ -279,7 +287,21 @@ public final class Rows {
      * {@code clone_project}): each child copy points at its new parent. One transaction.
      */
     public CloneResult cloneTree(String table, Object key, Map<String, ?> overrides) {
-        return scope.transaction(tx -> RowCloner.deep(tx, table, key, overrides));
+        return cloneTree(table, key, overrides, List.of());
+    }
+
+    /**
+     * {@link #cloneTree(String, Object, Map)} without the tables named in {@code skipTables}: their rows are not
+     * copied, and the rows referencing them are not followed from there (a usage or audit history that stays
+     * with the original). Names are matched like every table name here ({@code llmUsage}, {@code audit.events}).
+     *
+     * @throws SchemaException when a name matches no table (with suggestions), names {@code table} itself, or
+     *                         names a table no foreign key path leads from to {@code table} (the tables the
+     *                         clone does copy are listed)
+     */
+    public CloneResult cloneTree(String table, Object key, Map<String, ?> overrides, Collection<String> skipTables) {
+        List<String> skip = List.copyOf(Objects.requireNonNull(skipTables, "skipTables"));
+        return scope.transaction(tx -> RowCloner.deep(tx, table, key, overrides, skip));
     }
 
     Scope scope() {

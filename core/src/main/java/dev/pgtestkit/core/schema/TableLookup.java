@@ -22,28 +22,29 @@ final class TableLookup {
         return find(schema, name).orElseThrow(() -> notFound(schema, name));
     }
 
-    /** Empty on a miss (unknown schema included); an ambiguous name throws. */
+    /**
+     * Empty on a miss (unknown schema included); an ambiguous name throws. A qualified name
+     * ({@code audit.events}, {@code "Audit"."Events"}) names its own schema, which wins over {@code schema} as
+     * a qualified name wins over the search path in SQL; when its first part is no schema, the whole name may
+     * still be a table's (a dot inside a name).
+     */
     Optional<Table> find(String schema, String name) {
         Objects.requireNonNull(name, "name");
+        Optional<NameParts.Qualified> qualified = NameParts.qualified(name);
+        if (qualified.isPresent()) {
+            Optional<String> ownSchema = resolveSchema(qualified.get().schema());
+            if (ownSchema.isPresent()) {
+                Optional<Table> found = findIn(ownSchema.get(), qualified.get().table());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
         if (schema != null) {
             return resolveSchema(schema).flatMap(s -> findIn(s, name));
         }
-        Optional<Table> qualified = splitQualified(name);
-        if (qualified.isPresent()) {
-            return qualified;
-        }
         Optional<Table> preferred = findIn(PREFERRED_SCHEMA, name);
         return preferred.isPresent() ? preferred : findIn(null, name);
-    }
-
-    /** {@code audit.events} when {@code audit} is a loaded schema; otherwise empty (the dot may be in a name). */
-    private Optional<Table> splitQualified(String name) {
-        int dot = name.indexOf('.');
-        if (dot <= 0 || name.startsWith("\"")) {
-            return Optional.empty();
-        }
-        String schema = name.substring(0, dot);
-        return resolveSchema(schema).flatMap(s -> findIn(s, name.substring(dot + 1)));
     }
 
     private Optional<String> resolveSchema(String schema) {
@@ -73,6 +74,11 @@ final class TableLookup {
 
     /** The error for a miss: unknown schema, or unknown table with the available ones and suggestions. */
     SchemaException notFound(String schema, String name) {
+        Optional<NameParts.Qualified> qualified = NameParts.qualified(name);
+        if (qualified.isPresent()) {
+            // its parts are single names, so this does not come back here
+            return notFound(qualified.get().schema(), qualified.get().table());
+        }
         if (schema != null && resolveSchema(schema).isEmpty()) {
             return MatchErrors.schemaNotFound(NameMatcher.match(schema, schemas), schemas);
         }

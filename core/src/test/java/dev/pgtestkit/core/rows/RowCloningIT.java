@@ -9,6 +9,7 @@ import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.testsupport.SeedSchemas;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,5 +137,45 @@ class RowCloningIT extends DatabaseTestBase {
         assertThatThrownBy(() -> rows.cloneTree("customers", ada.get("id"), Map.of("externalRef", "ADA2")))
                 .isInstanceOf(QueryException.class).hasMessageContaining("customers_live_email_key");
         assertThat(rows.count("customers")).isEqualTo(before);
+    }
+
+    @Test
+    void cloneTreeDoesNotCopyOrFollowTheTablesItSkips() {
+        rows.insert("events", Map.of("occurredAt", OffsetDateTime.parse("2025-03-01T08:00:00Z"), "kind", "login",
+                "customerId", ada.get("id")));
+        rows.inSchema("audit").insert("events", Map.of("tableName", "customers", "action", "I",
+                "customerId", ada.get("id")));
+
+        CloneResult result = rows.cloneTree("customers", ada.get("id"),
+                Map.of("email", "ada2@example.com", "externalRef", "ADA2"), List.of("Order", "\"audit\".\"events\""));
+
+        assertThat(result.copies().byTable()).containsOnlyKeys(QualifiedName.of("public", "customers"),
+                QualifiedName.of("public", "events"));
+        assertThat(rows.count("orders")).isEqualTo(1);
+        assertThat(rows.count("order_lines")).isEqualTo(2);
+        assertThat(rows.inSchema("audit").count("events")).isEqualTo(1);
+        assertThat(rows.count("customers")).isEqualTo(2);
+    }
+
+    @Test
+    void aSkippedTableThatIsUnknownTheRootOrNeverReachedIsExplainedBeforeAnythingIsCopied() {
+        Object id = ada.get("id");
+        Map<String, Object> overrides = Map.of("email", "ada2@example.com", "externalRef", "ADA2");
+
+        assertThatThrownBy(() -> rows.cloneTree("customers", id, overrides, List.of("ordres")))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageStartingWith("cloneTree cannot skip table 'ordres': Table 'ordres' not found. Available"
+                        + " tables: ")
+                .hasMessageEndingWith("Did you mean: orders?");
+        assertThatThrownBy(() -> rows.cloneTree("customers", id, overrides, List.of("customer")))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("cloneTree cannot skip table 'customer': it is the table being cloned ('customers'). Skip"
+                        + " only tables that reference it.");
+        assertThatThrownBy(() -> rows.cloneTree("customers", id, overrides, List.of("products")))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("cloneTree cannot skip table 'products': no foreign key path leads from 'products' to"
+                        + " 'customers', so it is never copied. Tables the clone copies: audit.events, events,"
+                        + " orders, order_lines.");
+        assertThat(rows.count("customers")).isEqualTo(1);
     }
 }

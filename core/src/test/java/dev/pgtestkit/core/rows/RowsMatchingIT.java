@@ -45,6 +45,47 @@ class RowsMatchingIT extends DatabaseTestBase {
     }
 
     @Test
+    void qualifiedAndUnqualifiedTableNamesMeanTheSameTableEverywhere() {
+        rows.execute("CREATE SCHEMA \"Audit\"; CREATE TABLE \"Audit\".\"Events\" (id int PRIMARY KEY);"
+                + " CREATE TABLE \"my.table\" (id int)");
+        Rows inPublic = rows.inSchema("public");
+
+        assertThat(inPublic.tableExists("public.users")).isTrue();
+        assertThat(inPublic.tableExists("\"public\".\"users\"")).isTrue();
+        assertThat(inPublic.tableExists("Public.Users")).isTrue();
+        assertThat(rows.tableExists("public.users")).isTrue();
+        assertThat(rows.inSchema("\"Audit\"").tableExists("\"Events\"")).isTrue();
+        assertThat(rows.inSchema("audit").tableExists("events")).isTrue();
+        assertThat(inPublic.tableExists("\"Audit\".\"Events\"")).isTrue();
+        assertThat(rows.tableExists("Audit.Events")).isTrue();
+        assertThat(inPublic.tableExists("public.events")).isFalse();
+        assertThat(inPublic.tableExists("nowhere.users")).isFalse();
+
+        inPublic.insert("\"Audit\".\"Events\"", Map.of("id", 1));
+        assertThat(rows.inSchema("Audit").count("public.users")).isZero();
+        assertThat(rows.count("audit.events")).isEqualTo(1);
+        assertThat(inPublic.getBy("Audit.Events", "ID", 1)).isPresent();
+        rows.insert("\"my.table\"", Map.of("id", 7));
+        assertThat(rows.count("public.\"my.table\"")).isEqualTo(1);
+        assertThat(inPublic.fetch("my.table", Map.of())).hasSize(1);
+        assertThat(rows.createSchema("\"Reports\"")).isTrue();
+        assertThat(rows.query("SELECT nspname FROM pg_namespace WHERE nspname = 'Reports'")).hasSize(1);
+        assertThat(rows.schemaExists("\"Reports\"")).isTrue();
+    }
+
+    @Test
+    void aQualifiedNameWhoseSchemaOrTableIsUnknownSaysWhich() {
+        assertThatThrownBy(() -> rows.count("pubic.users"))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("Schema 'pubic' not found. Available schemas: public. Did you mean: public?");
+        assertThatThrownBy(() -> rows.inSchema("public").count("public.usres"))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("Table 'usres' not found in schema 'public'. Available tables: api_keys,"
+                        + " flyway_schema_history, subscriptions, token_blacklist, usage_logs, users. Did you mean:"
+                        + " users?");
+    }
+
+    @Test
     void unknownColumnListsTheColumnsAndSuggests() {
         assertThatThrownBy(() -> rows.insert("users", Map.of("emial", "a@x.io")))
                 .isInstanceOf(ColumnMatchException.class)

@@ -120,7 +120,7 @@ public final class Lifecycle {
         TransactionSettings settings = Config.settings(annotation.get());
         String name = "class " + testClass.getSimpleName();
         Optional<TestLevel> outer = ownsDatabase ? Optional.empty() : parent.level();
-        outer.ifPresent(level -> ClassTransactionGate.enter(context, parentContext(context)));
+        outer.ifPresent(level -> ClassTransactionGate.enterNested(context, parentContext(context)));
         return outer.map(level -> level.nested(settings, name))
                 .orElseGet(() -> TestLevel.top(database.transactions().begin(settings, name), name));
     }

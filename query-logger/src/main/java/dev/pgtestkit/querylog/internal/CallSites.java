@@ -4,7 +4,7 @@ import dev.pgtestkit.querylog.CallSite;
 import dev.pgtestkit.querylog.CallSiteCapture;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * Finds the application's frame on the stack: the first one whose class is not in the JDK, a JDBC driver, a pool,
@@ -28,14 +28,24 @@ final class CallSites {
             "dev.pgtestkit.querylog.jdbi.", "dev.pgtestkit.core.", "dev.pgtestkit.junit.", "dev.pgtestkit.mock.",
             "dev.pgtestkit.sync.");
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    /** Class references let a walk decide per class once; 32 frames in the first batch covers a typical JDBC stack. */
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), 32);
+
+    /** Default exclusions decided once per class: prefix tests on every frame were most of a walk's cost. */
+    private static final ClassValue<Boolean> EXCLUDED_BY_DEFAULT = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return startsWithAny(type.getName(), DEFAULT_EXCLUSIONS.toArray(String[]::new));
+        }
+    };
 
     private final CallSiteCapture mode;
-    private final String[] exclusions;
+    private final String[] extraExclusions;
 
     CallSites(CallSiteCapture mode, List<String> extraExclusions) {
         this.mode = mode;
-        this.exclusions = Stream.concat(DEFAULT_EXCLUSIONS.stream(), extraExclusions.stream()).toArray(String[]::new);
+        this.extraExclusions = extraExclusions.toArray(String[]::new);
     }
 
     /** Sets the event's call site as the mode asks; {@code inScope} forces a walk in sampled mode. */
@@ -62,14 +72,19 @@ final class CallSites {
 
     CallSite walk() {
         Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
-                .filter(f -> !isExcluded(f.getClassName()))
+                .filter(f -> !isExcluded(f.getDeclaringClass()))
                 .findFirst());
         return frame.map(f -> new CallSite(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
                 .orElse(null);
     }
 
-    private boolean isExcluded(String className) {
-        for (String prefix : exclusions) {
+    private boolean isExcluded(Class<?> type) {
+        return EXCLUDED_BY_DEFAULT.get(type)
+                || (extraExclusions.length > 0 && startsWithAny(type.getName(), extraExclusions));
+    }
+
+    private static boolean startsWithAny(String className, String[] prefixes) {
+        for (String prefix : prefixes) {
             if (className.startsWith(prefix)) {
                 return true;
             }

@@ -90,9 +90,9 @@ public final class DatabaseService {
         SchemaSetup.schemaOf(newSlug); // refuse a bad slug before copying anything
         Object sourceId = project(sourceSlug).get("id");
         return rows.inTransaction(tx -> {
-            CloneResult copy = tx.cloneTree("projects", sourceId, Map.of("name", newName, "slug", newSlug));
-            // cloneTree copies every referencing table; usage is history, not part of a project's definition
-            tx.delete("llm_usage", Map.of("project_id", copy.root().get("id")));
+            // usage is history, not part of a project's definition: not copied
+            CloneResult copy = tx.cloneTree("projects", sourceId, Map.of("name", newName, "slug", newSlug),
+                    List.of("llm_usage"));
             new SchemaSetup(tx).ensureProjectSchema(newSlug);
             return copy;
         });

@@ -51,6 +51,16 @@ class DatabaseServiceIT {
         service.schemas().ensurePublicSchema(); // the migrations made the core tables
     }
 
+    @Test
+    void thePublicSchemaCheckFindsTheCoreTablesFromAProjectSchemaAndNamesAMissingOne(Rows rows) {
+        SchemaSetup fromProject = new SchemaSetup(rows.inSchema("proj_cooking"));
+        fromProject.ensurePublicSchema();
+
+        rows.execute("DROP TABLE llm_usage");
+        assertThatThrownBy(fromProject::ensurePublicSchema).hasMessage("The public schema lacks [public.llm_usage]:"
+                + " run the migrations in classpath:db/dbservice first");
+    }
+
     /** The seed's first priority: schema creation must include all required tables, and repair a partial schema. */
     @Test
     void ensureProjectSchemaCompletesAHalfCreatedSchemaAndIsIdempotent(Rows rows) {
@@ -91,6 +101,7 @@ class DatabaseServiceIT {
                         "meta_description v1");
         assertThat(rows.count("objectModels", Map.of("projectId", copyId))).isEqualTo(1);
         assertThat(rows.count("llmUsage", Map.of("projectId", copyId))).isZero();
+        assertThat(copy.copies().get("llm_usage")).isEmpty(); // skipped, not copied then deleted
         assertThat(rows.count("llmUsage", Map.of("projectId", saas.get("id")))).isEqualTo(1);
         assertThat(service.schemas().verifySchema("b2b_saas_staging")).doesNotContainValue(false);
         assertThat(rows.inSchema("proj_b2b_saas_staging").count("content")).isZero();

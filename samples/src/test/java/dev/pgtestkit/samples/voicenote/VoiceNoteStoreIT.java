@@ -141,10 +141,10 @@ class VoiceNoteStoreIT {
 
     /** The notes screen with tasks: the query count must not grow with the page. */
     @Test
-    @MockData(table = "notes", rows = 15, seed = 3, children = @MockData.Child(table = "tasks", count = 1, max = 4))
-    void theNotesScreenLoadsAPageOfNotesAndTheirTasksInFourQueries(Rows rows, QueryLogger queries) {
-        rows.execute("UPDATE notes SET user_id = 'admin_001', is_deleted = false");
-
+    @MockData(table = "notes", rows = 15, seed = 3, children = @MockData.Child(table = "tasks", count = 1, max = 4),
+              columns = {@MockData.Column(name = "userId", value = "admin_001"),
+                         @MockData.Column(name = "isDeleted", value = "false")})
+    void theNotesScreenLoadsAPageOfNotesAndTheirTasksInFourQueries(QueryLogger queries) {
         QueryLog perNote = logOf(queries, () -> store.notesWithTasksOneQueryPerNote("admin_001", 1));
         QueryLog fixed = logOf(queries, () -> store.notesWithTasks("admin_001", 1));
 

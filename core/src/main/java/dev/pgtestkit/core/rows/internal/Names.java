@@ -25,4 +25,12 @@ public final class Names {
     public static String column(Table table, String column) {
         return table(table) + "." + column;
     }
+
+    /** {@code "Audit"} as stored ({@code Audit}); a name without surrounding quotes is returned as is. */
+    public static String unquote(String name) {
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        }
+        return name;
+    }
 }

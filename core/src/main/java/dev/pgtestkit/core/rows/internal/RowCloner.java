@@ -12,14 +12,18 @@ import dev.pgtestkit.core.schema.QualifiedName;
 import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
 import dev.pgtestkit.core.schema.TableKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -39,26 +43,81 @@ public final class RowCloner {
         });
     }
 
-    /** A copy of one row and, recursively, of the rows referencing it, re-pointed at the copies. */
-    public static CloneResult deep(Scope tx, String table, Object key, Map<String, ?> overrides) {
+    /**
+     * A copy of one row and, recursively, of the rows referencing it, re-pointed at the copies. Rows of the tables
+     * named in {@code skip} are neither copied nor followed.
+     */
+    public static CloneResult deep(Scope tx, String table, Object key, Map<String, ?> overrides,
+                                   Collection<String> skip) {
         return tx.withTable(table, (handle, t) -> {
+            SchemaRegistry registry = tx.catalog().registry(handle);
+            Set<QualifiedName> skipped = skipped(tx, handle, registry, t, skip);
             Map<String, Object> source = source(handle, tx.catalog(), t, key);
             Map<String, Object> root = TableOps.insert(handle, t, copyOf(t, source, tx.catalog().columns(t, overrides)));
             Map<QualifiedName, List<Map<String, Object>>> copies = new LinkedHashMap<>();
             copies.computeIfAbsent(t.name(), n -> new ArrayList<>()).add(root);
-            Tree tree = new Tree(handle, tx.catalog().registry(handle), copies);
+            Tree tree = new Tree(handle, registry, copies, skipped);
             tree.done().add(List.of(t.name(), keyOf(t, source)));
             tree.children(t, source, root, List.of(t.name()));
             return new CloneResult(root, new TableRows(copies));
         });
     }
 
+    /**
+     * The tables {@code skip} names, each matched like any table name of the row API. A name that matches no
+     * table, the root, or a table the clone would not reach anyway is an error: a skip that does nothing is a typo
+     * or a schema that changed.
+     */
+    private static Set<QualifiedName> skipped(Scope tx, Handle handle, SchemaRegistry registry, Table root,
+                                              Collection<String> skip) {
+        Set<QualifiedName> reachable = reachable(registry, root);
+        Set<QualifiedName> skipped = new LinkedHashSet<>();
+        for (String name : skip) {
+            Table table;
+            try {
+                table = tx.table(handle, name);
+            } catch (SchemaException e) {
+                throw new SchemaException("cloneTree cannot skip table '" + name + "': " + e.getMessage(),
+                        e.schema(), e.table(), e);
+            }
+            if (table.name().equals(root.name())) {
+                throw new SchemaException("cloneTree cannot skip table '" + name + "': it is the table being cloned ('"
+                        + Names.table(root) + "'). Skip only tables that reference it.", root.schema(),
+                        root.simpleName());
+            }
+            if (!reachable.contains(table.name())) {
+                throw new SchemaException("cloneTree cannot skip table '" + name + "': no foreign key path leads from '"
+                        + Names.table(table) + "' to '" + Names.table(root) + "', so it is never copied. Tables the"
+                        + " clone copies: " + (reachable.size() <= 1 ? "(none)" : reachable.stream()
+                        .filter(n -> !n.equals(root.name())).map(Names::table).collect(Collectors.joining(", ")))
+                        + ".", table.schema(), table.simpleName());
+            }
+            skipped.add(table.name());
+        }
+        return skipped;
+    }
+
+    /** The root and every table whose rows the walk may copy (partitions are reached through their parent). */
+    private static Set<QualifiedName> reachable(SchemaRegistry registry, Table root) {
+        Set<QualifiedName> seen = new LinkedHashSet<>(List.of(root.name()));
+        ArrayDeque<QualifiedName> queue = new ArrayDeque<>(seen);
+        while (!queue.isEmpty()) {
+            for (ForeignKey fk : registry.referencing(queue.poll())) {
+                if (registry.table(fk.table()).kind() != TableKind.PARTITION && seen.add(fk.table())) {
+                    queue.add(fk.table());
+                }
+            }
+        }
+        return seen;
+    }
+
     /** The walk over child rows; {@code done} holds the source rows already copied (by table and key). */
     private record Tree(Handle handle, SchemaRegistry registry, Map<QualifiedName, List<Map<String, Object>>> copies,
-                        Set<List<Object>> done) {
+                        Set<QualifiedName> skipped, Set<List<Object>> done) {
 
-        Tree(Handle handle, SchemaRegistry registry, Map<QualifiedName, List<Map<String, Object>>> copies) {
-            this(handle, registry, copies, new HashSet<>());
+        Tree(Handle handle, SchemaRegistry registry, Map<QualifiedName, List<Map<String, Object>>> copies,
+             Set<QualifiedName> skipped) {
+            this(handle, registry, copies, skipped, new HashSet<>());
         }
 
         void children(Table parent, Map<String, Object> oldParent, Map<String, Object> newParent,
@@ -66,7 +125,7 @@ public final class RowCloner {
             for (ForeignKey fk : registry.referencing(parent.name())) {
                 Table child = registry.table(fk.table());
                 boolean backUpACycle = path.contains(child.name()) && !fk.isSelfReference();
-                if (child.kind() == TableKind.PARTITION || backUpACycle) {
+                if (child.kind() == TableKind.PARTITION || backUpACycle || skipped.contains(child.name())) {
                     continue;
                 }
                 List<Map<String, Object>> rows = TableOps.select(handle, child,
