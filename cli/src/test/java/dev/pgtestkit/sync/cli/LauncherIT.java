@@ -40,7 +40,7 @@ class LauncherIT {
                 clone.toString());
         assertThat(cloned.code()).as(cloned.toString()).isZero();
         Path jar = clone.resolve("distribution/target/pgtestkit.jar");
-        Path archive = clone.resolve("distribution/target/launcher/pgtestkit.jsa");
+        Path archive = clone.resolve("distribution/target/launcher/cds/version.jsa");
         Map<String, String> offline = Map.of("PGTESTKIT_MAVEN_ARGS", "-o");
 
         assertThat(launcher(clone, offline, "status").out()).isEqualTo("missing\n");
@@ -49,7 +49,7 @@ class LauncherIT {
         assertThat(first.out()).startsWith("pgtestkit 0.").contains("Java ");
         assertThat(first.err()).contains("building the command line with Maven (first run", "built in");
         assertThat(jar).isRegularFile();
-        assertThat(archive).as("the first run records the AppCDS archive").isRegularFile();
+        assertThat(archive).as("the first run records the AppCDS archive of its kind").isRegularFile();
 
         Path buildLog = clone.resolve("distribution/target/launcher/build.log");
         FileTime built = Files.getLastModifiedTime(buildLog);

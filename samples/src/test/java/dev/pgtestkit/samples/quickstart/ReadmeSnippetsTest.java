@@ -25,6 +25,10 @@ class ReadmeSnippetsTest {
     private static final Map<String, Path> READMES = Map.of(
             "template", Path.of("../README.md"),
             "test-transaction", Path.of("../README.md"),
+            "rows", Path.of("../README.md"),
+            "mock", Path.of("../README.md"),
+            "query-logger", Path.of("../README.md"),
+            "db-sync", Path.of("../README.md"),
             "junit", Path.of("../junit-extension/README.md"));
     private static final Pattern TAG = Pattern.compile("//\\s*tag::([\\w-]+)\\[]");
 
