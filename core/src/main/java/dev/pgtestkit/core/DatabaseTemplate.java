@@ -77,7 +77,10 @@ public final class DatabaseTemplate implements AutoCloseable {
         return builder(server).build();
     }
 
-    /** A fresh clone: from the warm pool when one is ready, cloned on the spot otherwise. Caller closes it. */
+    /**
+     * A fresh clone: from the warm pool when one is ready, else the next clone the pool finishes (cloned on the spot
+     * when the pool is disabled or closed). Caller closes it.
+     */
     public DisposableDatabase checkout() {
         String clone = pool.take();
         return new DisposableDatabase(server, clone, pool::discard);
@@ -190,7 +193,10 @@ public final class DatabaseTemplate implements AutoCloseable {
             return this;
         }
 
-        /** Clones kept ready in the background (default 2; 0 disables the pool). */
+        /**
+         * Clones kept ready in the background (default 2; 0 disables the pool). While checkouts outrun it, the pool
+         * keeps more ready (up to 4 × this, at most 16) and shrinks back after 5 s without a checkout.
+         */
         public Builder poolSize(int size) {
             if (size < 0) {
                 throw new IllegalArgumentException("poolSize must be >= 0, was " + size);

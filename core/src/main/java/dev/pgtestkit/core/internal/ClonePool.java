@@ -7,48 +7,90 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clones of one template, made ahead on a background thread so a hand-out is a queue poll. Drops happen in the
- * background on {@value #DROP_THREADS} threads; when more than {@link #dropBacklogLimit()} wait, a hand-out first
- * drops one itself, so the backlog stays bounded however fast tests check out (nothing is left for JVM exit). When the
- * pool is empty (or closed) a clone is made on the caller's thread, and a drop happens there too. Work is handed to
- * the workers only under this object's monitor, which {@link #close()} takes to shut them down: nothing is ever
- * submitted to a worker that is shut down. Clone names carry this run's lease ({@link RunLease}): unique across
- * machines and runs, and reclaimable once the run is gone.
+ * Clones of one template, made ahead on background threads so a hand-out is a queue poll.
+ *
+ * <p>The stock follows demand: it starts at the configured size, grows by one (up to {@link #maxTarget()}) whenever a
+ * hand-out finds it empty, and shrinks back to the configured size after {@link #IDLE_MILLIS} without a hand-out (the
+ * surplus is dropped). A hand-out that finds the pool empty waits for the clone in the making rather than start one of
+ * its own, which would only compete with it. Clones use the faster {@code CREATE DATABASE} strategy
+ * ({@link CloneStrategy}).
+ *
+ * <p>Given-back clones are dropped in the background on {@value #DROP_THREADS} threads, never on the test's thread
+ * while the pool is open; when more than {@link #dropBacklogLimit()} wait, the clone makers drop before they clone,
+ * so the backlog stays bounded however fast tests check out. Work is handed to the workers only under this object's
+ * monitor, which {@link #close()} takes to shut them down: nothing is ever submitted to a worker that is shut down.
+ * {@link #close()} (at JVM exit for shared templates) drops every clone made ahead and every clone given back. Clone
+ * names carry this run's lease ({@link RunLease}): unique across machines and runs, and reclaimable by the next run
+ * if this JVM is killed.
  */
 public final class ClonePool implements AutoCloseable {
 
+    /** Without a hand-out for this long, the stock shrinks back to the configured size. */
+    static final long IDLE_MILLIS = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(ClonePool.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final int DROP_THREADS = 2;
+    /** How long a hand-out waits for a clone in the making before it clones on its own. */
+    private static final long WAIT_MILLIS = 60_000;
 
     private final PostgresServer server;
     private final String template;
     private final int size;
+    private final int maxTarget;
     private final String runToken;
+    private final CloneStrategy strategy;
     private final BlockingQueue<String> ready = new LinkedBlockingQueue<>();
     private final Queue<String> toDrop = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final ExecutorService worker;
+    private final AtomicInteger target;
+    private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong madeAhead = new AtomicLong();
+    private final ScheduledExecutorService makers;
     private final ExecutorService droppers;
+    private final ScheduledFuture<?> idleCheck;
+    private volatile long lastTake = System.nanoTime();
     private volatile boolean closed;
 
     public ClonePool(PostgresServer server, String template, int size) {
         this.server = server;
         this.template = template;
         this.size = size;
+        this.maxTarget = size == 0 ? 0 : Math.max(size, Math.min(4 * size, 16));
+        this.target = new AtomicInteger(size);
         this.runToken = RunLease.of(server).token();
-        this.worker = Executors.newSingleThreadExecutor(daemon("pgtestkit-clones-" + template));
+        this.strategy = CloneStrategy.of(server);
+        ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(makerThreads(),
+                daemon("pgtestkit-clones-" + template));
+        scheduled.setRemoveOnCancelPolicy(true);
+        this.makers = scheduled;
         this.droppers = Executors.newFixedThreadPool(DROP_THREADS, daemon("pgtestkit-drops-" + template));
+        this.idleCheck = size == 0 ? null
+                : makers.scheduleWithFixedDelay(this::shrinkIfIdle, IDLE_MILLIS, IDLE_MILLIS / 2, TimeUnit.MILLISECONDS);
         refill();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    /**
+     * Clone makers: two, or one per two cores on larger machines (at most 4). A clone is partly waiting (checkpoints,
+     * I/O), so two in parallel make more per second than one even on 2 cores (BENCHMARKS.md, "steady state");
+     * {@code -Dpgtestkit.pool.cloneThreads} sets it.
+     */
+    private static int makerThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Integer.getInteger("pgtestkit.pool.cloneThreads", Math.max(2, Math.min(4, cores / 2))));
+    }
+
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -58,15 +100,36 @@ public final class ClonePool implements AutoCloseable {
 
     /** A fresh clone's name; the caller owns the database and gives it back with {@link #discard(String)}. */
     public String take() {
-        while (toDrop.size() > dropBacklogLimit()) {
-            dropOne(); // throttle: the hand-out waits for a drop rather than let the backlog grow
+        lastTake = System.nanoTime();
+        String name = ready.poll();
+        if (name == null) {
+            name = takeOnMiss();
+        }
+        refill();
+        return name;
+    }
+
+    /** The pool was empty: demand outran the stock, so the stock grows; wait for a clone in the making. */
+    private String takeOnMiss() {
+        misses.incrementAndGet();
+        target.getAndUpdate(t -> Math.min(maxTarget, t + 1));
+        refill();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        try {
+            while (!closed && inFlight.get() > 0 && System.nanoTime() < deadline) {
+                String name = ready.poll(20, TimeUnit.MILLISECONDS);
+                if (name != null) {
+                    return name;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         String name = ready.poll();
         if (name == null) {
             name = newName();
-            server.createDatabase(name, template);
+            strategy.create(server, name, template);
         }
-        refill();
         return name;
     }
 
@@ -75,14 +138,39 @@ public final class ClonePool implements AutoCloseable {
         return ready.size();
     }
 
+    /** Clones the pool aims to keep ready: the configured size, more while demand outruns it. */
+    public int target() {
+        return target.get();
+    }
+
+    /** The most clones the pool keeps ready, however high the demand. */
+    public int maxTarget() {
+        return maxTarget;
+    }
+
+    /** Hand-outs that found no clone ready. */
+    public long misses() {
+        return misses.get();
+    }
+
+    /** Clones made on the pool's threads (ahead of the hand-out that takes them). */
+    public long madeAhead() {
+        return madeAhead.get();
+    }
+
+    /** The {@code CREATE DATABASE} strategy in use once both were tried; null before, or where there is no choice. */
+    public String strategy() {
+        return strategy.chosen();
+    }
+
     /** Clones given back and not dropped yet. */
     public int dropBacklog() {
         return toDrop.size();
     }
 
-    /** How many drops may wait before hand-outs help with them. */
+    /** How many drops may wait before the clone makers help with them. */
     int dropBacklogLimit() {
-        return Math.max(2 * size, 4);
+        return Math.max(2 * maxTarget, 4);
     }
 
     /** Drops the clone in the background (or right away when the pool is closed). */
@@ -98,23 +186,41 @@ public final class ClonePool implements AutoCloseable {
     }
 
     private synchronized void refill() {
-        while (!closed && ready.size() + inFlight.get() < size) {
+        while (!closed && ready.size() + inFlight.get() < target.get()) {
             inFlight.incrementAndGet();
-            worker.execute(this::cloneOne);
+            makers.execute(this::cloneOne);
         }
     }
 
     private void cloneOne() {
         try {
+            while (toDrop.size() > dropBacklogLimit()) {
+                dropOne(); // drops first: the backlog stays bounded, off the tests' threads
+            }
             if (!closed) {
                 String name = newName();
-                server.createDatabase(name, template);
+                strategy.create(server, name, template);
+                madeAhead.incrementAndGet();
                 ready.add(name);
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not pre-clone {}: {}", template, e.getMessage());
         } finally {
             inFlight.decrementAndGet();
+        }
+    }
+
+    /** Back to the configured size once hand-outs stopped: the surplus of a burst is dropped. */
+    private void shrinkIfIdle() {
+        if (System.nanoTime() - lastTake < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS) || target.get() <= size) {
+            return;
+        }
+        target.set(size);
+        while (ready.size() > size) {
+            String name = ready.poll();
+            if (name != null) {
+                dropQuietly(name);
+            }
         }
     }
 
@@ -144,11 +250,14 @@ public final class ClonePool implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
-            worker.shutdown();
+            if (idleCheck != null) {
+                idleCheck.cancel(false);
+            }
+            makers.shutdown();
             droppers.shutdown();
         }
         try {
-            worker.awaitTermination(60, TimeUnit.SECONDS);
+            makers.awaitTermination(60, TimeUnit.SECONDS);
             droppers.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcServer implements PostgresServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcServer.class);
+    /** Idle sessions kept for creates and drops (clone makers and droppers of every pool). */
+    private static final int SPARE_SESSIONS = 6;
 
     private final String kind;
     private final Endpoint endpoint;
@@ -155,31 +157,50 @@ public final class JdbcServer implements PostgresServer {
 
     @Override
     public void createDatabase(String name, String template) {
+        createDatabase(name, template, null);
+    }
+
+    /**
+     * {@code CREATE DATABASE name TEMPLATE template [STRATEGY strategy]} on a session of its own (see
+     * {@link #dropDatabase}), so clones are made in parallel and the admin session is never held up by one.
+     *
+     * @param strategy {@code FILE_COPY} or {@code WAL_LOG} (PostgreSQL 15+), or null for the server's default
+     */
+    public void createDatabase(String name, String template, String strategy) {
         requireOwned(name);
+        if (strategy != null && !strategy.matches("FILE_COPY|WAL_LOG")) {
+            throw new IllegalArgumentException("Unknown CREATE DATABASE strategy '" + strategy + "'");
+        }
         String sql = "CREATE DATABASE " + Identifiers.quote(name)
-                + (template == null ? "" : " TEMPLATE " + Identifiers.quote(template));
-        executeAdmin(sql, "create database '" + name + "'" + (template == null ? "" : " from '" + template + "'"));
+                + (template == null ? "" : " TEMPLATE " + Identifiers.quote(template))
+                + (strategy == null ? "" : " STRATEGY " + strategy);
+        onSpareSession(sql, "create database '" + name + "'" + (template == null ? "" : " from '" + template + "'"));
         created.add(name);
     }
 
     /**
-     * Drops on a session of its own (kept for the next drop), not the shared admin session: drops of many clones run
-     * in parallel, and a slow one does not hold up clone creation.
+     * Drops on a session of its own (kept for the next statement), not the shared admin session: drops of many clones
+     * run in parallel, and a slow one does not hold up clone creation.
      */
     @Override
     public void dropDatabase(String name) {
         requireOwned(name);
+        onSpareSession("DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)",
+                "drop database '" + name + "'");
+        created.remove(name);
+    }
+
+    private void onSpareSession(String sql, String what) {
         Connection session = dropSession();
         boolean healthy = false;
         try (Statement st = session.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)");
+            st.execute(sql);
             healthy = true;
         } catch (SQLException e) {
-            throw adminFailure("drop database '" + name + "'", e);
+            throw adminFailure(what, e);
         } finally {
             giveBack(session, healthy);
         }
-        created.remove(name);
     }
 
     private Connection dropSession() {
@@ -204,7 +225,7 @@ public final class JdbcServer implements PostgresServer {
 
     private void giveBack(Connection session, boolean healthy) {
         synchronized (dropSessions) {
-            if (healthy && !closed && dropSessions.size() < 4) {
+            if (healthy && !closed && dropSessions.size() < SPARE_SESSIONS) {
                 dropSessions.push(session);
                 return;
             }
@@ -259,15 +280,6 @@ public final class JdbcServer implements PostgresServer {
             throw new IllegalArgumentException("pgtestkit only manages databases whose names start with '"
                     + DATABASE_PREFIX + "', not '" + name + "'");
         }
-    }
-
-    private void executeAdmin(String sql, String what) {
-        withAdminConnection(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute(sql);
-            }
-            return null;
-        }, what);
     }
 
     private String queryAdmin(String sql) {

@@ -72,6 +72,38 @@ class CrashIT {
         }
     }
 
+    /**
+     * A JVM whose pool grew under back-to-back hand-outs and made clones ahead exits normally: none of its clones is
+     * left on the server (its pool drops them at exit; no later run has to reclaim them).
+     */
+    @Test
+    void clonesMadeAheadDoNotOutliveANormalExit() throws Exception {
+        String url = urlWithPassword(server, server.adminDatabase());
+        Path script = Files.writeString(dir.resolve("burst.sql"), "-- " + UUID.randomUUID()
+                + "\nCREATE TABLE t (id int);\n");
+        Process child = java("burst", url, script.toString());
+        assertThat(child.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String token = line(output, "TOKEN ");
+        String template = line(output, "TEMPLATE ");
+        try {
+            assertThat(child.exitValue()).as(output).isZero();
+            assertThat(Integer.parseInt(line(output, "GROWN "))).as("clones the grown pool made ahead, %s", output)
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(server.databases(PostgresServer.DATABASE_PREFIX).stream()
+                    .filter(name -> name.contains("_" + token + "_")).toList()).as("the exited run's clones").isEmpty();
+        } finally {
+            try (Connection admin = server.connect(server.adminDatabase())) {
+                TemplateBuilder.dropTemplate(server, admin, template);
+            }
+        }
+    }
+
+    private static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + prefix + "' line in the child's output: " + output));
+    }
+
     /** Every database of the killed run: those it printed and the clones its pool made ahead, by its run key. */
     private List<String> leftOf(List<String> databases) {
         String halfBuilt = databases.get(1);
