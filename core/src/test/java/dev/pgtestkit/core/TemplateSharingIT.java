@@ -188,12 +188,13 @@ class TemplateSharingIT {
         }
     }
 
+    /** At least {@code clones} ready: a checkout that found the pool empty grows its stock (ClonePool). */
     private void awaitWarm(DatabaseTemplate template, int clones) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (template.warmClones() < clones && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
-        assertThat(template.warmClones()).isEqualTo(clones);
+        assertThat(template.warmClones()).isGreaterThanOrEqualTo(clones);
     }
 
     private void dropTemplate(String name) {
