@@ -172,6 +172,38 @@ class SessionSafetyIT {
         }
     }
 
+    /**
+     * After clean tests the end reads only the database's totals and skips the list of sessions, which the totals vouch
+     * for: a session that connects during a later test and stays must still fail that test, and every test after it
+     * while it stays, and none once it has gone.
+     */
+    @Test
+    void aSessionLeftOpenAfterCleanTestsFailsThatTestAndTheNextWhileItStays() throws SQLException {
+        assumeThat(serverMajor()).as("commit counters are up to date from PostgreSQL 15").isGreaterThanOrEqualTo(15);
+        try (TestTransactions transactions = TestTransactions.on(database);
+             TestLevel level = TestLevel.top(transactions.begin(CHECKED, "class Open"), "Open")) {
+            for (int i = 0; i < 5; i++) {
+                level.beginTest(CHECKED, "Open > clean " + i);
+                level.transaction().execute("SELECT count(*) FROM accounts");
+                level.endTest("Open > clean " + i);
+            }
+            Connection leaked = database.connect();
+            try {
+                leaked.setClientInfo("ApplicationName", "left-open");
+                level.beginTest(CHECKED, "Open > leaves");
+                assertThatThrownBy(() -> level.endTest("Open > leaves")).isInstanceOf(TransactionIsolationException.class)
+                        .hasMessageContaining("1 other session(s) open").hasMessageContaining("'left-open'");
+                level.beginTest(CHECKED, "Open > after");
+                assertThatThrownBy(() -> level.endTest("Open > after")).isInstanceOf(TransactionIsolationException.class)
+                        .hasMessageContaining("1 other session(s) open").hasMessageContaining("'left-open'");
+            } finally {
+                leaked.close();
+            }
+            level.beginTest(CHECKED, "Open > gone");
+            level.endTest("Open > gone");
+        }
+    }
+
     @Test
     void sessionsPgtestkitOpensWhileATestRunsAreNotCommitsOfOthers() throws SQLException {
         assumeThat(serverMajor()).as("commit counters are up to date from PostgreSQL 15").isGreaterThanOrEqualTo(15);

@@ -32,6 +32,15 @@ public final class CommitWatch {
     }
 
     /**
+     * Whether a reading whose signature has not moved since the last full one may stand for the other-session check
+     * too: no session of others stayed open at that reading, so with no session arrived since (the signature counts
+     * sessions) none is there now. When the signature moved, the full reading that follows lists them.
+     */
+    synchronized boolean vouchesForOthers() {
+        return known != null && stayed.isEmpty();
+    }
+
+    /**
      * Takes the counts of the last full reading into a reading of the signature alone, when the signature has not
      * moved since: nothing can have been counted meanwhile, and every session of others present now was there at
      * that reading (and was waited for, or stayed). False when it moved: a full reading is needed.
