@@ -7,6 +7,8 @@ import dev.pgtestkit.junit.internal.Scope;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -17,12 +19,26 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class TestData {
 
+    /** Per test class: the fixtures and mock data each of its elements declares (asked for on every test). */
+    private static final ClassValue<Map<AnnotatedElement, Declared>> DECLARED = new ClassValue<>() {
+        @Override
+        protected Map<AnnotatedElement, Declared> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     private TestData() {
     }
 
+    private record Declared(List<Fixture> fixtures, List<MockData> mocks) {
+    }
+
     static void apply(AnnotatedElement element, Class<?> testClass, Scope scope) {
-        List<Fixture> fixtures = AnnotationSupport.findRepeatableAnnotations(element, Fixture.class);
-        List<MockData> mocks = AnnotationSupport.findRepeatableAnnotations(element, MockData.class);
+        Declared declared = DECLARED.get(testClass).computeIfAbsent(element, e -> new Declared(
+                AnnotationSupport.findRepeatableAnnotations(e, Fixture.class),
+                AnnotationSupport.findRepeatableAnnotations(e, MockData.class)));
+        List<Fixture> fixtures = declared.fixtures();
+        List<MockData> mocks = declared.mocks();
         if (fixtures.isEmpty() && mocks.isEmpty()) {
             return;
         }

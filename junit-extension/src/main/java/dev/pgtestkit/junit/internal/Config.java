@@ -7,12 +7,22 @@ import dev.pgtestkit.junit.WithTransaction;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Reads the annotations: a class's own, inherited from superclasses, or from its enclosing classes. */
 public final class Config {
+
+    /** Per test class: each method's {@link WithTransaction} (a test asks for it on every run). */
+    private static final ClassValue<Map<Method, Optional<WithTransaction>>> TRANSACTIONS = new ClassValue<>() {
+        @Override
+        protected Map<Method, Optional<WithTransaction>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private Config() {
     }
@@ -32,9 +42,10 @@ public final class Config {
         return nearest(testClass, WithTransaction.class);
     }
 
-    /** The method's own {@link WithTransaction}, else the class-level one. */
+    /** The method's own {@link WithTransaction}, else the class-level one; looked up once per class and method. */
     public static Optional<WithTransaction> transaction(Class<?> testClass, Method method) {
-        return find(method, WithTransaction.class).or(() -> classTransaction(testClass));
+        return TRANSACTIONS.get(testClass).computeIfAbsent(method,
+                m -> find(m, WithTransaction.class).or(() -> classTransaction(testClass)));
     }
 
     public static TransactionSettings settings(WithTransaction annotation) {

@@ -152,12 +152,28 @@ public final class Lifecycle {
         return context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
     }
 
-    private static String classKey(ExtensionContext context) {
-        return "class:" + context.getUniqueId();
+    private static ContextKey classKey(ExtensionContext context) {
+        return new ContextKey(ClassState.class, context);
     }
 
-    private static String testKey(ExtensionContext context) {
-        return "test:" + context.getUniqueId();
+    private static ContextKey testKey(ExtensionContext context) {
+        return new ContextKey(TestState.class, context);
+    }
+
+    /**
+     * A store key naming the very context (JUnit hands the same instance to every callback of a test or class):
+     * cheaper than the unique id, whose text is built on each call, several times per test.
+     */
+    private record ContextKey(Class<?> kind, ExtensionContext context) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ContextKey key && key.kind == kind && key.context == context;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * kind.hashCode() + System.identityHashCode(context);
+        }
     }
 
     /** A configuration error, as JUnit reports its own: the class cannot run as written. */

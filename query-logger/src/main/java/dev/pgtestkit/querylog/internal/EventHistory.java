@@ -10,13 +10,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The logger's most recent events, exactly as many as configured, in a lock-free ring (its array rounded up to a
  * power of two); also hands out event ids. Older events are overwritten; {@link #dropped()} says how many the window
- * no longer holds.
+ * no longer holds. The ring is allocated in segments as events arrive: a test's logger that sees a handful of
+ * statements does not zero an array for thousands.
  */
 final class EventHistory {
 
+    private static final int MAX_SEGMENT = 256;
+
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicReferenceArray<RecordedEvent> ring;
+    private final AtomicReferenceArray<AtomicReferenceArray<RecordedEvent>> segments;
     private final int mask;
+    private final int segmentSize;
+    private final int segmentShift;
     /** Events kept: the configured history size. */
     private final int capacity;
     private volatile long resetAt;
@@ -24,8 +29,10 @@ final class EventHistory {
     EventHistory(int size) {
         this.capacity = Math.max(0, size);
         int slots = size <= 1 ? 1 : Integer.highestOneBit(size - 1) << 1;
-        this.ring = new AtomicReferenceArray<>(slots);
         this.mask = slots - 1;
+        this.segmentSize = Math.min(MAX_SEGMENT, slots);
+        this.segmentShift = Integer.numberOfTrailingZeros(segmentSize);
+        this.segments = new AtomicReferenceArray<>(slots / segmentSize);
     }
 
     /** Assigns the event its id and keeps it. */
@@ -33,8 +40,25 @@ final class EventHistory {
         long id = sequence.incrementAndGet();
         event.id = id;
         if (capacity > 0) {
-            ring.set((int) (id & mask), event);
+            int slot = (int) (id & mask);
+            segment(slot).set(slot & (segmentSize - 1), event);
         }
+    }
+
+    private AtomicReferenceArray<RecordedEvent> segment(int slot) {
+        int index = slot >>> segmentShift;
+        AtomicReferenceArray<RecordedEvent> segment = segments.get(index);
+        if (segment == null) {
+            segments.compareAndSet(index, null, new AtomicReferenceArray<>(segmentSize));
+            segment = segments.get(index);
+        }
+        return segment;
+    }
+
+    private RecordedEvent at(long id) {
+        int slot = (int) (id & mask);
+        AtomicReferenceArray<RecordedEvent> segment = segments.get(slot >>> segmentShift);
+        return segment == null ? null : segment.get(slot & (segmentSize - 1));
     }
 
     /** The kept events since the last reset, oldest first. */
@@ -43,7 +67,7 @@ final class EventHistory {
         long start = Math.max(resetAt, end - capacity);
         List<QueryEvent> events = new ArrayList<>((int) Math.max(0, end - start));
         for (long id = start + 1; id <= end && capacity > 0; id++) {
-            RecordedEvent event = ring.get((int) (id & mask));
+            RecordedEvent event = at(id);
             if (event != null && event.id == id) {
                 events.add(event);
             }

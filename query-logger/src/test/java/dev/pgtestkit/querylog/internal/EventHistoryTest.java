@@ -36,6 +36,23 @@ class EventHistoryTest {
     }
 
     @Test
+    void aLongHistoryKeepsItsLastEventsAcrossSegmentsInOrder() {
+        EventHistory history = new EventHistory(1000); // 1,024 slots in segments of 256
+        RecordedEvent single = event();
+        history.append(single);
+        assertThat(history.snapshot()).containsExactly(single);
+        for (int i = 1; i < 2500; i++) {
+            history.append(event());
+        }
+        List<QueryEvent> kept = history.snapshot();
+        assertThat(kept).hasSize(1000);
+        assertThat(kept.get(0).id()).isEqualTo(1501);
+        assertThat(kept).extracting(QueryEvent::id).isSorted().doesNotHaveDuplicates();
+        assertThat(kept.get(999).id()).isEqualTo(2500);
+        assertThat(history.dropped()).isEqualTo(1500);
+    }
+
+    @Test
     void aHistoryOfZeroKeepsNothingButStillNumbersEvents() {
         EventHistory history = new EventHistory(0);
         RecordedEvent event = event();
