@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ public final class Recorder implements AutoCloseable {
     private final EventHistory history;
     private final QueryListener[] listeners;
     private final Set<LoggingConnection> openConnections = ConcurrentHashMap.newKeySet();
-    private final ScheduledFuture<?> scan;
+    private final InFlightScanner.Registration scan;
     private final long epochNanosAtStart = System.currentTimeMillis() * 1_000_000L;
     private final long nanoTimeAtStart = System.nanoTime();
     private volatile ScopeImpl[] scopes = NO_SCOPES;
@@ -233,7 +232,7 @@ public final class Recorder implements AutoCloseable {
     @Override
     public void close() {
         if (scan != null) {
-            scan.cancel(false);
+            scan.cancel();
         }
         openConnections.clear();
     }
