@@ -76,11 +76,6 @@ final class BatchResults {
                     written = rows.getLong(1);
                     sessions = rows.getLong(2);
                     at = rows.getString(3);
-                    if (rows.getMetaData().getColumnCount() > 3) { // SessionSql.SIGNATURE_AND_RESET
-                        for (Object name : (Object[]) rows.getArray(4).getArray()) {
-                            prepared.add((String) name);
-                        }
-                    }
                 } else if (SessionSql.OTHERS_LABEL.equals(label)) {
                     Set<Integer> pids = new TreeSet<>();
                     for (Object pid : (Object[]) rows.getArray(1).getArray()) {

@@ -5,9 +5,6 @@ final class SessionSql {
 
     static final String CHECK_DEFERRED = "SET CONSTRAINTS ALL IMMEDIATE";
 
-    /** Forgets the sequences' {@code currval}/{@code lastval}: sequences ignore ROLLBACK. */
-    static final String DISCARD_SEQUENCES = "DISCARD SEQUENCES";
-
     /**
      * Whether anything can be deferred at all (deferrable foreign keys, unique keys and constraint triggers), and the
      * isolation level transactions begin at unless told otherwise.
@@ -20,7 +17,7 @@ final class SessionSql {
      * the sequences' {@code currval}/{@code lastval}. (Settings, temporary tables, cursors and LISTEN are
      * transactional: the rollback undoes them. SQL {@code PREPARE}d statements are not; see {@link #PREPARED}.)
      */
-    static final String RESET_SESSION = "SELECT pg_advisory_unlock_all();\n" + DISCARD_SEQUENCES;
+    static final String RESET_SESSION = "SELECT pg_advisory_unlock_all();\nDISCARD SEQUENCES";
 
     static final String PREPARED_LABEL = "pgtestkit_prepared";
 
@@ -47,19 +44,6 @@ final class SessionSql {
     static final String SIGNATURE = "SELECT pg_stat_get_db_tuples_inserted(d.oid) + pg_stat_get_db_tuples_updated(d.oid)"
             + " + pg_stat_get_db_tuples_deleted(d.oid) AS " + SIGNATURE_LABEL + ", pg_stat_get_db_sessions(d.oid),"
             + " clock_timestamp()::text FROM pg_database d WHERE d.datname = current_database()";
-
-    /**
-     * The end of a test's reading of the signature and the session reset in one statement (each statement of the end
-     * batch costs the server a plan check, a snapshot and an executor run): {@link #SIGNATURE}'s columns,
-     * {@link #PREPARED}'s names as an array, and {@code pg_advisory_unlock_all()} from {@link #RESET_SESSION}. What
-     * SQL cannot run in a SELECT follows in {@link #DISCARD_SEQUENCES}.
-     */
-    static final String SIGNATURE_AND_RESET = "SELECT pg_stat_get_db_tuples_inserted(d.oid)"
-            + " + pg_stat_get_db_tuples_updated(d.oid) + pg_stat_get_db_tuples_deleted(d.oid) AS " + SIGNATURE_LABEL
-            + ", pg_stat_get_db_sessions(d.oid), clock_timestamp()::text, ARRAY(SELECT name FROM pg_prepared_statements"
-            + " WHERE from_sql) AS " + PREPARED_LABEL + " FROM pg_database d, pg_advisory_unlock_all()"
-            + " WHERE d.datname = current_database()";
-
 
     static final String OTHERS_LABEL = "pgtestkit_others";
 

@@ -238,17 +238,11 @@ public final class TestLevels {
         if (settings.detectOtherSessions() && !othersVouched) {
             parts.add(SessionSql.OTHER_SESSIONS);
         }
-        String reading = commits ? CommitCheck.reading(pinned) : null;
-        if (SessionSql.SIGNATURE.equals(reading)) {
-            parts.add(SessionSql.SIGNATURE_AND_RESET); // the usual end: fewer statements
-            parts.add(SessionSql.DISCARD_SEQUENCES);
-        } else {
-            if (reading != null) {
-                parts.add(reading);
-            }
-            parts.add(SessionSql.RESET_SESSION);
-            parts.add(SessionSql.PREPARED);
+        if (commits) {
+            parts.add(CommitCheck.reading(pinned));
         }
+        parts.add(SessionSql.RESET_SESSION);
+        parts.add(SessionSql.PREPARED);
         if (level == null) {
             // only this transaction has the marker: gone when something committed (or rolled back) behind our back
             parts.add("RELEASE SAVEPOINT " + SessionSql.MARKER);
