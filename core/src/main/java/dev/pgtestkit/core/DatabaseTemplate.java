@@ -83,7 +83,7 @@ public final class DatabaseTemplate implements AutoCloseable {
      */
     public DisposableDatabase checkout() {
         String clone = pool.take();
-        return new DisposableDatabase(server, clone, pool::discard);
+        return new DisposableDatabase(server, clone, pool::giveBack);
     }
 
     /**
