@@ -30,13 +30,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Given-back clones are checked and dropped in the background on {@value #DROP_THREADS} threads, never on the
  * test's thread while the pool is open; when more than {@link #dropBacklogLimit()} wait, the clone makers take them
- * on before they clone, so the backlog stays bounded however fast tests check out. A clone given back that provably
- * nobody changed ({@link UnchangedCheck}: PostgreSQL 15+, no session left on it, no row written or rolled back, no
- * sequence used, nothing changed in the shared catalogs) is renamed to a fresh pool name and goes back into the ready
- * stock instead of being dropped and cloned again, up to {@link #maxTarget()} ready; the idle shrink drops the surplus.
- * {@code -Dpgtestkit.pool.reuse=false} turns that off; a pool of size 0 never reuses. Work is handed to the workers only under this object's
- * monitor, which {@link #close()} takes to shut them down: nothing is ever submitted to a worker that is shut down.
- * {@link #close()} (at JVM exit for shared templates) drops every clone made ahead and every clone given back. Clone
+ * on before they clone, so the backlog stays bounded however fast tests check out. Work is handed to the workers only
+ * under this object's monitor, which {@link #close()} takes to shut them down: nothing is ever submitted to a worker
+ * that is shut down.
+ *
+ * <p>A clone given back that provably nobody changed ({@link UnchangedCheck}: PostgreSQL 15+, no session left on it,
+ * no row written or rolled back, no sequence used, nothing changed in the shared catalogs since it was made) is
+ * renamed to a fresh pool name (so whatever still holds the old name fails as after a drop, rather than reach the
+ * next test's database) and goes back into the ready stock instead of being dropped and cloned again (on PostgreSQL
+ * 15 with {@code fsync} on, every drop waits for a checkpoint); the refill then makes fewer clones. At most
+ * {@link #maxTarget()} clones are ready; beyond that, and in doubt, a clone is dropped, and the idle shrink drops the
+ * surplus. {@code -Dpgtestkit.pool.reuse=false} turns reuse off; a pool of size 0 never reuses.
+ *
+ * <p>{@link #close()} (at JVM exit for shared templates) drops every clone made ahead and every clone given back. Clone
  * names carry this run's lease ({@link RunLease}): unique across machines and runs, and reclaimable by the next run
  * if this JVM is killed.
  */
@@ -236,8 +242,13 @@ public final class ClonePool implements AutoCloseable {
 
     /** Back to the configured size once hand-outs stopped: the surplus of a burst (or of reuses) is dropped. */
     private void shrinkIfIdle() {
-        if (System.nanoTime() - lastTake < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)
-                || (target.get() <= size && ready.size() <= size)) {
+        if (System.nanoTime() - lastTake < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
+            return;
+        }
+        if (check != null && toDrop.isEmpty()) {
+            check.releaseSessions();
+        }
+        if (target.get() <= size && ready.size() <= size) {
             return;
         }
         target.set(size);

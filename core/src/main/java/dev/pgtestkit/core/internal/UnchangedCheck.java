@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>tuples inserted + updated + deleted in the clone are 0: these count rolled-back writes and catalog writes, so
  *   DDL, temporary tables, {@code TRUNCATE}, large objects and {@code ANALYZE} count as changes
  *   ({@code track_counts} must be on);</li>
- *   <li>no sequence block was read ({@code nextval}/{@code setval} change no row): checked from a session on the
- *   clone, whose own exit is waited for again;</li>
+ *   <li>no sequence block was read ({@code nextval}/{@code setval} change no row) and no table vacuumed (which
+ *   changes the planner's estimates without a row): checked from a session on the clone, whose own exit is waited
+ *   for again;</li>
  *   <li>what lives in shared catalogs, which the clone's statistics do not count, equals its {@link #fingerprint} taken
  *   right after the clone was made: ACL, owner, connection limit, {@code ALTER DATABASE ... SET}, comment, security
  *   labels, subscriptions, replication slots, prepared transactions, and the statistics' reset time (a
@@ -43,7 +44,8 @@ final class UnchangedCheck implements AutoCloseable {
     /** How long a give-back waits for the sessions on the clone to end before the clone is dropped instead. */
     static final long WAIT_MILLIS = 1_000;
     private static final long POLL_MILLIS = 10;
-    private static final int SPARE_SESSIONS = 3;
+    /** Idle admin sessions kept between checks: one per drop thread; released while the pool is idle. */
+    private static final int SPARE_SESSIONS = 2;
 
     /** Everything about the database kept outside the database itself (shared catalogs), as one text. */
     private static final String FINGERPRINT = "ROW(d.oid, d.datdba, d.encoding, d.datistemplate, d.datallowconn, "
@@ -61,8 +63,11 @@ final class UnchangedCheck implements AutoCloseable {
             + "pg_stat_get_db_tuples_inserted(d.oid) + pg_stat_get_db_tuples_updated(d.oid) "
             + "+ pg_stat_get_db_tuples_deleted(d.oid), current_setting('track_counts')::boolean, " + FINGERPRINT
             + " FROM pg_database d WHERE d.datname = ?";
-    private static final String SEQUENCE_BLOCKS = "SELECT coalesce(sum(coalesce(blks_read, 0) + coalesce(blks_hit, 0)),"
-            + " 0) FROM pg_statio_all_sequences";
+    /** Per-relation statistics, readable only from a session on the clone itself. */
+    private static final String INSIDE = "SELECT (SELECT coalesce(sum(coalesce(blks_read, 0) + coalesce(blks_hit, 0)),"
+            + " 0) FROM pg_statio_all_sequences), (SELECT coalesce(sum(vacuum_count + autovacuum_count + analyze_count"
+            + " + autoanalyze_count), 0) FROM pg_stat_all_tables t JOIN pg_class c ON c.oid = t.relid"
+            + " WHERE NOT c.relisshared)"; // shared catalogs' counts are the whole server's
 
     /** The outcome of a give-back: the name the clone has now, and why it must be dropped (null: unchanged). */
     record Verdict(String name, String change) {
@@ -128,7 +133,7 @@ final class UnchangedCheck implements AutoCloseable {
             current = renameTo;
             String change = changeSince(admin, current, fingerprint);
             if (change == null) {
-                change = sequencesTouched(current);
+                change = changeSeenInside(current);
             }
             if (change == null && !awaitNoSessions(admin, current)) {
                 change = "the check's own session on it did not end";
@@ -164,14 +169,23 @@ final class UnchangedCheck implements AutoCloseable {
         return null;
     }
 
-    private String sequencesTouched(String name) throws SQLException {
-        long blocks;
+    /**
+     * Sequences used ({@code nextval}/{@code setval} write no row) or tables vacuumed (a plain {@code VACUUM} writes
+     * no row either, but changes the planner's page and row estimates), seen from a session on the clone.
+     */
+    private String changeSeenInside(String name) throws SQLException {
+        long sequenceBlocks;
+        long maintenance;
         try (Connection clone = server.connect(name); Statement st = clone.createStatement();
-             ResultSet rs = st.executeQuery(SEQUENCE_BLOCKS)) {
+             ResultSet rs = st.executeQuery(INSIDE)) {
             rs.next();
-            blocks = rs.getLong(1);
+            sequenceBlocks = rs.getLong(1);
+            maintenance = rs.getLong(2);
         }
-        return blocks == 0 ? null : "a sequence was used (" + blocks + " block(s) read: nextval or setval)";
+        if (sequenceBlocks != 0) {
+            return "a sequence was used (" + sequenceBlocks + " block(s) read: nextval, setval or a read of it)";
+        }
+        return maintenance == 0 ? null : maintenance + " VACUUM or ANALYZE run(s) on its tables";
     }
 
     /** Whether every session on the database ended (and so flushed its statistics) within the wait. */
@@ -235,6 +249,14 @@ final class UnchangedCheck implements AutoCloseable {
             }
         }
         closeQuietly(admin);
+    }
+
+    /** Closes the idle sessions (the pool is idle: a server's connection slots are not held for nothing). */
+    void releaseSessions() {
+        synchronized (sessions) {
+            sessions.forEach(UnchangedCheck::closeQuietly);
+            sessions.clear();
+        }
     }
 
     @Override

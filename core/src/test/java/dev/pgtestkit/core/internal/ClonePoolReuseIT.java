@@ -122,6 +122,7 @@ class ClonePoolReuseIT {
                         execute(c, "ALTER DATABASE \"" + name + "\" SET work_mem = '8MB'")),
                 Arguments.of("COMMENT ON DATABASE", (Change) (c, name) ->
                         execute(c, "COMMENT ON DATABASE \"" + name + "\" IS 'changed'")),
+                Arguments.of("a plain VACUUM", (Change) (c, name) -> execute(c, "VACUUM t")),
                 Arguments.of("writes hidden by pg_stat_reset()", (Change) (c, name) -> {
                     execute(c, "INSERT INTO t (v) VALUES ('x')");
                     c.close(); // the session's statistics are flushed as it ends
