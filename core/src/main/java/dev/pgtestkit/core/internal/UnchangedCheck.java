@@ -131,6 +131,10 @@ final class UnchangedCheck implements AutoCloseable {
                 return new Verdict(current, "could not rename it: " + e.getMessage());
             }
             current = renameTo;
+            JdbcServer jdbc = CloneStrategy.jdbcServer(server);
+            if (jdbc != null) {
+                jdbc.renamed(name, renameTo);
+            }
             String change = changeSince(admin, current, fingerprint);
             if (change == null) {
                 change = changeSeenInside(current);
