@@ -184,7 +184,7 @@ public final class ClonePool implements AutoCloseable {
         return strategy.chosen();
     }
 
-    /** Clones given back to unchanged ones, handed out again instead of dropped and cloned anew. */
+    /** Clones given back unchanged and handed out again, instead of dropped and cloned anew. */
     public long reused() {
         return reused.get();
     }
