@@ -78,12 +78,13 @@ public final class DatabaseTemplate implements AutoCloseable {
     }
 
     /**
-     * A fresh clone: from the warm pool when one is ready, else the next clone the pool finishes (cloned on the spot
-     * when the pool is disabled or closed). Caller closes it.
+     * A clone with the template's content: from the warm pool when one is ready, else the next clone the pool finishes
+     * (cloned on the spot when the pool is disabled or closed). On PostgreSQL 15+ it may be a clone an earlier caller
+     * gave back that provably nobody changed, renamed (see the core README). Caller closes it.
      */
     public DisposableDatabase checkout() {
         String clone = pool.take();
-        return new DisposableDatabase(server, clone, pool::discard);
+        return new DisposableDatabase(server, clone, pool::giveBack);
     }
 
     /**

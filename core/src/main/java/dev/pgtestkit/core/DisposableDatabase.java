@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A throwaway database cloned from a {@link DatabaseTemplate}. Closing drops it (in the background), unless
- * {@link #keep()} was called. Thread-safe.
+ * A throwaway database cloned from a {@link DatabaseTemplate}. Closing gives it back to the template's pool, unless
+ * {@link #keep()} was called: it is dropped in the background or, when provably nobody changed it (PostgreSQL 15+),
+ * renamed and handed out again; either way its name stops working. Thread-safe.
  */
 public final class DisposableDatabase implements AutoCloseable {
 
@@ -53,7 +54,7 @@ public final class DisposableDatabase implements AutoCloseable {
 
     private void requireOpen() {
         if (closed && !kept) {
-            throw new IllegalStateException("Database '" + name + "' was closed, which dropped it: a "
+            throw new IllegalStateException("Database '" + name + "' was closed, which dropped it (or, unchanged, renamed it and gave it back to the pool): a "
                     + "DisposableDatabase serves until close(). Check out a new one (DatabaseTemplate.checkout()), or "
                     + "keep() it before closing it.");
         }

@@ -21,10 +21,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Databases per test, steady state, as a user gets them: {@link SteadyStateTests} classes of
- * {@value SteadyStateTests#REPETITIONS} fast tests run back to back by the JUnit platform launcher, one with
- * {@code @PgTest(isolation = DATABASE_PER_TEST)} (a clone of a 20-table template per test) and one sharing the class's
- * database (the baseline). Each round runs both (order alternating); before each, the harness waits until the pool is
- * back to its configured stock (idle), so the first tests of a class show the warm hand-out and the later ones the
+ * {@value SteadyStateTests#REPETITIONS} fast tests run back to back by the JUnit platform launcher: two with
+ * {@code @PgTest(isolation = DATABASE_PER_TEST)} (a clone of a 20-table template per test), whose tests only read
+ * ({@code DatabasePerTest}: the pool hands the unchanged clones out again on PostgreSQL 15+) or also insert a row
+ * ({@code DatabasePerTestWriting}: every clone is dropped and replaced), and one sharing the class's database (the
+ * baseline). Each round runs all three (order rotating); before each per-test class, the harness waits until the
+ * pool is back to its configured stock (idle), so the first tests of a class show the warm hand-out and the later ones the
  * steady state once that stock is gone. Round 1 is the warm-up (template build, class loading) and is not counted.
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.template.SteadyStateBenchmark [-Dexec.args=ROUNDS]</pre>
@@ -47,11 +49,12 @@ public final class SteadyStateBenchmark {
         Launcher launcher = LauncherFactory.create();
         Map<Class<?>, List<long[]>> waits = new LinkedHashMap<>();
         Map<Class<?>, List<Double>> rates = new LinkedHashMap<>();
-        List<Class<?>> classes = List.of(SteadyStateTests.DatabasePerTest.class, SteadyStateTests.SharedDatabase.class);
+        List<Class<?>> classes = List.of(SteadyStateTests.DatabasePerTest.class,
+                SteadyStateTests.DatabasePerTestWriting.class, SteadyStateTests.SharedDatabase.class);
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < classes.size(); i++) {
                 Class<?> testClass = classes.get((i + round) % classes.size());
-                if (testClass == SteadyStateTests.DatabasePerTest.class && round > 0) {
+                if (testClass != SteadyStateTests.SharedDatabase.class && round > 0) {
                     awaitIdlePool(server);
                 }
                 SteadyStateTests.WaitTimer.WAITS.clear();
@@ -109,7 +112,7 @@ public final class SteadyStateBenchmark {
     private static void report(Map<Class<?>, List<long[]>> waits, Map<Class<?>, List<Double>> rates, int rounds) {
         System.out.printf("%d measured rounds x %d tests per class; wait = extension's beforeEach (database "
                 + "hand-out included), ms%n", rounds, SteadyStateTests.REPETITIONS);
-        System.out.printf("%-18s %9s | %8s %8s %8s | %9s | %8s %8s %8s%n", "class", "tests/s", "mean", "median", "p95",
+        System.out.printf("%-22s %9s | %8s %8s %8s | %9s | %8s %8s %8s%n", "class", "tests/s", "mean", "median", "p95",
                 "warm mean", "steady", "median", "p95");
         for (Map.Entry<Class<?>, List<long[]>> entry : waits.entrySet()) {
             long[] all = entry.getValue().stream().flatMapToLong(Arrays::stream).toArray();
@@ -117,7 +120,7 @@ public final class SteadyStateBenchmark {
             long[] steady = entry.getValue().stream().flatMapToLong(w -> Arrays.stream(w, STEADY_FROM, w.length))
                     .toArray();
             double rate = rates.get(entry.getKey()).stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            System.out.printf("%-18s %9.1f | %8.3f %8.3f %8.3f | %9.3f | %8.3f %8.3f %8.3f%n",
+            System.out.printf("%-22s %9.1f | %8.3f %8.3f %8.3f | %9.3f | %8.3f %8.3f %8.3f%n",
                     entry.getKey().getSimpleName(), rate, ms(mean(all)), ms(Stats.median(all)),
                     ms(Stats.percentile(all, 95)), ms(mean(warm)), ms(mean(steady)), ms(Stats.median(steady)),
                     ms(Stats.percentile(steady, 95)));

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The test classes {@link SteadyStateBenchmark} runs through the JUnit platform launcher: fast tests (one query
- * through the injected DataSource) with a database per test, and the same tests sharing the class's database.
+ * through the injected DataSource) with a database per test, and the same tests sharing the class's database; and
+ * tests that also insert a row with a database per test. A read-only test gives back a clone the pool hands out
+ * again (PostgreSQL 15+), a writing one a clone the pool drops and replaces: both paths show, on lines of their own.
  * {@link WaitTimer}, registered before {@code @PgTest}, times from its own {@code beforeEach} (which runs before the
  * extension's) to {@code beforeTestExecution} (after every {@code beforeEach}): the time a test waits for the
  * extension, its database included.
@@ -46,6 +48,19 @@ final class SteadyStateTests {
         @RepeatedTest(REPETITIONS)
         void count(DataSource dataSource) throws SQLException {
             countAccounts(dataSource);
+        }
+    }
+
+    /** Each test inserts (and commits) a row into its own database: a changed clone, never reused. */
+    @ExtendWith(WaitTimer.class)
+    @PgTest(migrations = MIGRATIONS, isolation = Isolation.DATABASE_PER_TEST)
+    static class DatabasePerTestWriting {
+        @RepeatedTest(REPETITIONS)
+        void insert(DataSource dataSource) throws SQLException {
+            countAccounts(dataSource); // 20: the clone is the template's, never one an earlier test wrote to
+            try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+                assertEquals(1, st.executeUpdate("INSERT INTO accounts (email) VALUES ('new@example.com')"));
+            }
         }
     }
 

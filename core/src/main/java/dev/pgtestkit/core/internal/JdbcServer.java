@@ -238,6 +238,13 @@ public final class JdbcServer implements PostgresServer {
         created.remove(database);
     }
 
+    /** A database created here was renamed (a clone given back unchanged): close() still drops it, by its new name. */
+    void renamed(String from, String to) {
+        if (created.remove(from)) {
+            created.add(to);
+        }
+    }
+
     @Override
     public List<String> databases(String prefix) {
         requireOwned(prefix);

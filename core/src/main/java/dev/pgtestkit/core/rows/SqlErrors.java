@@ -58,8 +58,9 @@ public final class SqlErrors {
         ServerError error = ServerError.of(e);
         return switch (categorize(e.getSQLState())) {
             case CONNECTION -> "3D000".equals(e.getSQLState()) ? new ConnectionException(error.message()
-                    + " (SQLState 3D000). If it is a database pgtestkit cloned, it was dropped: DisposableDatabase."
-                    + "close() drops it (so does the end of its test or class), and DataSources and Rows made from it "
+                    + " (SQLState 3D000). If it is a database pgtestkit cloned, it was dropped (or, unchanged, renamed "
+                    + "and given back to the pool): DisposableDatabase.close() does that (so does the end of its test "
+                    + "or class), and DataSources and Rows made from it "
                     + "stop working then. Use it before closing it, keep() it, or check out a new one.",
                     e.getSQLState(), e)
                     : "57P01".equals(e.getSQLState()) ? new ConnectionException("The server ended the session "

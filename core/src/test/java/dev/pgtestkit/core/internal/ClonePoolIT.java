@@ -44,7 +44,7 @@ class ClonePoolIT {
             Thread discarder = new Thread(() -> {
                 try {
                     for (int i = 0; i < 200 && !stop.get(); i++) {
-                        pool.discard(PostgresServer.DATABASE_PREFIX + "never_created_" + i);
+                        pool.giveBack(PostgresServer.DATABASE_PREFIX + "never_created_" + i);
                         discarding.countDown();
                     }
                 } catch (RuntimeException e) {
@@ -67,7 +67,7 @@ class ClonePoolIT {
         pool.close();
         String clone = pool.take();
         assertThat(server.databases(clone)).containsExactly(clone);
-        pool.discard(clone);
+        pool.giveBack(clone);
         assertThat(server.databases(clone)).isEmpty();
     }
 
@@ -83,9 +83,9 @@ class ClonePoolIT {
         try {
             String first = pool.take();
             prefix = first.substring(0, first.lastIndexOf('_') + 1);
-            pool.discard(first);
+            pool.giveBack(first);
             for (int i = 0; i < 5; i++) {
-                pool.discard(pool.take());
+                pool.giveBack(pool.take());
             }
             assertThat(pool.misses()).as("hand-outs that found the pool empty").isPositive();
             assertThat(pool.target()).as("the stock the pool aims at").isGreaterThan(1);
@@ -105,9 +105,9 @@ class ClonePoolIT {
         try (ClonePool pool = new ClonePool(server, template, 1)) {
             String first = pool.take();
             String prefix = first.substring(0, first.lastIndexOf('_') + 1);
-            pool.discard(first);
+            pool.giveBack(first);
             for (int i = 0; i < 5; i++) {
-                pool.discard(pool.take());
+                pool.giveBack(pool.take());
             }
             awaitReady(pool, 2);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ClonePool.IDLE_MILLIS * 4);
@@ -133,7 +133,7 @@ class ClonePoolIT {
                 try (Connection c = server.connect(clone)) {
                     assertThat(c.isValid(5)).isTrue();
                 } finally {
-                    pool.discard(clone);
+                    pool.giveBack(clone);
                 }
             }
             assertThat(pool.strategy()).isIn("FILE_COPY", "WAL_LOG");
