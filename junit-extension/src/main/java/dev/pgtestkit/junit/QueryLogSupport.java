@@ -22,17 +22,33 @@ final class QueryLogSupport {
     private QueryLogSupport() {
     }
 
-    /** The scope's logger, created on first use and closed with the scope. */
+    /** Key of the logger the tests of a class transaction share, in the class scope. */
+    private static final String SHARED = "sharedTestLogger";
+
+    /**
+     * The scope's logger, created on first use and closed with the scope; for a test of a class transaction, the
+     * class's test logger, reset for the test (its log starts empty, as a logger of its own would).
+     */
     static Object logger(Scope scope) {
-        return scope.cached(QueryLogSupport.class, () -> {
-            QueryLogger.Builder builder = QueryLogger.builder().slowThreshold(slowThreshold()).planDataSource(scope
-                    .database().map(handle -> handle.transactions().planDataSource()).orElse(null));
-            scope.database().ifPresent(handle -> builder.redaction(QueryLogCatalog.rules(handle))
-                    .schemaResolver(QueryLogCatalog.schemaResolver(handle)));
-            QueryLogger logger = builder.build();
-            scope.register(logger);
-            return logger;
-        });
+        return scope.cached(QueryLogSupport.class, () -> scope.sharedLoggerHome()
+                .map(home -> reset(home.cached(SHARED, () -> newLogger(scope, home))))
+                .orElseGet(() -> newLogger(scope, scope)));
+    }
+
+    private static QueryLogger reset(QueryLogger logger) {
+        logger.reset();
+        return logger;
+    }
+
+    /** A logger for {@code scope}'s database, closed when {@code owner} ends. */
+    private static QueryLogger newLogger(Scope scope, Scope owner) {
+        QueryLogger.Builder builder = QueryLogger.builder().slowThreshold(slowThreshold()).planDataSource(scope
+                .database().map(handle -> handle.transactions().planDataSource()).orElse(null));
+        scope.database().ifPresent(handle -> builder.redaction(QueryLogCatalog.rules(handle))
+                .schemaResolver(QueryLogCatalog.schemaResolver(handle)));
+        QueryLogger logger = builder.build();
+        owner.register(logger);
+        return logger;
     }
 
     static DataSource wrap(Scope scope, DataSource dataSource) {

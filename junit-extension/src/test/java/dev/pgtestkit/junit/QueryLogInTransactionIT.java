@@ -37,6 +37,11 @@ class QueryLogInTransactionIT {
     }
 
     @Test
+    void eachTestOfAClassTransactionLogsOnlyItsOwnStatements() {
+        Engine.assertAllPass(3, OwnStatementsOnly.class);
+    }
+
+    @Test
     void theRegistryGivesColumnOrderAndSchemaQualification() {
         Engine.assertAllPass(1, CatalogAware.class);
     }
@@ -76,6 +81,31 @@ class QueryLogInTransactionIT {
             return queries.log().events().stream().filter(e -> e.sql().startsWith(sql)).findFirst().orElseThrow(
                     () -> new AssertionError("no event '" + sql + "' among " + queries.log().events().stream()
                             .map(QueryEvent::sql).toList()));
+        }
+    }
+
+    /** The tests share one logger (reset per test); none sees another's statements, nor the class fixtures'. */
+    @PgTest(migrations = SharedTemplate.LOCATION)
+    @WithTransaction
+    static class OwnStatementsOnly {
+        @org.junit.jupiter.api.BeforeAll
+        static void fixtures(DataSource dataSource) throws SQLException {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 'fixture', count(*) FROM accounts");
+            }
+        }
+
+        @org.junit.jupiter.api.RepeatedTest(3)
+        void seesOnlyItsOwnStatement(DataSource dataSource, QueryLogger queries,
+                                     org.junit.jupiter.api.RepetitionInfo repetition) throws SQLException {
+            assertThat(queries.log().events()).as("nothing before this test's first statement").isEmpty();
+            String sql = "SELECT count(*) AS repetition_" + repetition.getCurrentRepetition() + " FROM accounts";
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.executeQuery(sql).close();
+            }
+            assertThat(queries.log().events()).extracting(QueryEvent::sql).containsExactly(sql);
         }
     }
 

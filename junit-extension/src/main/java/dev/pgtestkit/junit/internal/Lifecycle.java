@@ -59,7 +59,7 @@ public final class Lifecycle {
             Optional<TestLevel> classLevel = classState.level();
             if (classLevel.isPresent()) {
                 ClassTransactionGate.enter(context, classContext(context));
-                state.useClassLevel(classLevel.get(), settings);
+                state.useClassLevel(classLevel.get(), settings, classState);
             } else {
                 state.useOwnTransaction(database.transactions().begin(settings, test));
             }

@@ -23,6 +23,15 @@ public interface Scope {
         resources().register(resource);
     }
 
+    /**
+     * Where a test's query logger lives when tests share one: the class scope, for the tests of a class transaction
+     * (they run one at a time, and a logger reset per test costs less than one built per test). Empty: the scope
+     * has a logger of its own.
+     */
+    default Optional<Scope> sharedLoggerHome() {
+        return Optional.empty();
+    }
+
     /** A value computed once per scope, e.g. the query log of a test. */
     default <T> T cached(Object key, java.util.function.Supplier<T> compute) {
         return resources().cached(key, compute);

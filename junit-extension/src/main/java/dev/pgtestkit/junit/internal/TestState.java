@@ -18,6 +18,7 @@ public final class TestState implements Scope, AutoCloseable, ExtensionContext.S
     private final DatabaseHandle database;
     private final Resources resources = new Resources();
     private TestLevel classLevel;
+    private Scope classScope;
     private TestTransaction own;
     private boolean ended;
 
@@ -27,9 +28,15 @@ public final class TestState implements Scope, AutoCloseable, ExtensionContext.S
         this.database = database;
     }
 
-    void useClassLevel(TestLevel level, TransactionSettings settings) {
+    void useClassLevel(TestLevel level, TransactionSettings settings, Scope classScope) {
         level.beginTest(settings, test);
         this.classLevel = level;
+        this.classScope = classScope;
+    }
+
+    @Override
+    public Optional<Scope> sharedLoggerHome() {
+        return Optional.ofNullable(classScope);
     }
 
     void useOwnTransaction(TestTransaction transaction) {

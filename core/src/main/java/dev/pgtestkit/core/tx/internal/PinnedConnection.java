@@ -196,7 +196,12 @@ public final class PinnedConnection implements AutoCloseable {
 
     /** Whether the end of a test looks for commits of other sessions: asked, and the server counts them at once. */
     boolean watchesCommits() {
-        return settings.detectCommits() && serverMajor >= 15;
+        return settings.detectCommits() && hasFreshStatistics();
+    }
+
+    /** Whether the server's statistics can be read fresh within a transaction (PostgreSQL 15+, shared memory). */
+    boolean hasFreshStatistics() {
+        return serverMajor >= 15;
     }
 
     /**

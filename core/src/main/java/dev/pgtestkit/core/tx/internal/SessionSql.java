@@ -19,6 +19,9 @@ final class SessionSql {
      */
     static final String RESET_SESSION = "SELECT pg_advisory_unlock_all();\nDISCARD SEQUENCES";
 
+    /** The part of {@link #RESET_SESSION} SQL cannot run in a SELECT: forgets {@code currval}/{@code lastval}. */
+    static final String DISCARD_SEQUENCES = "DISCARD SEQUENCES";
+
     static final String PREPARED_LABEL = "pgtestkit_prepared";
 
     /**
@@ -44,6 +47,21 @@ final class SessionSql {
     static final String SIGNATURE = "SELECT pg_stat_get_db_tuples_inserted(d.oid) + pg_stat_get_db_tuples_updated(d.oid)"
             + " + pg_stat_get_db_tuples_deleted(d.oid) AS " + SIGNATURE_LABEL + ", pg_stat_get_db_sessions(d.oid),"
             + " clock_timestamp()::text FROM pg_database d WHERE d.datname = current_database()";
+
+    /**
+     * Statistics read fresh on every call rather than cached until the transaction ends or the snapshot is cleared
+     * (PostgreSQL 15+): set in the test transaction's first batch, so a test's end reads the signature without a
+     * {@link #CLEAR_ACTIVITY_SNAPSHOT} of its own. The backends' activity is still a per-transaction copy; whatever
+     * reads it clears first.
+     */
+    static final String FRESH_STATISTICS = "SET stats_fetch_consistency = none";
+
+    /**
+     * {@link #SIGNATURE} and the advisory unlock of {@link #RESET_SESSION} in one statement, for the usual end of a
+     * test (one statement fewer for the server to bind, snapshot and run).
+     */
+    static final String SIGNATURE_AND_UNLOCK = SIGNATURE.replace(" FROM pg_database d ",
+            " FROM pg_database d, pg_advisory_unlock_all() ");
 
     static final String OTHERS_LABEL = "pgtestkit_others";
 

@@ -52,6 +52,9 @@ public final class TestLevels {
         if (settings.isolationLevel() != IsolationLevel.DEFAULT) {
             parts.add("SET TRANSACTION ISOLATION LEVEL " + settings.isolationLevel().sql());
         }
+        if (pinned.hasFreshStatistics()) {
+            parts.add(SessionSql.FRESH_STATISTICS); // undone by the transaction's rollback, set again by the next
+        }
         if (settings.resetSequences()) {
             parts.add(SessionSql.SNAPSHOT_SEQUENCES);
         }
@@ -232,16 +235,24 @@ public final class TestLevels {
         if (settings.resetSequences()) {
             parts.add(SessionSql.RESTORE_SEQUENCES);
         }
-        if (settings.detectOtherSessions() || commits) {
+        boolean listsOthers = settings.detectOtherSessions() && !othersVouched;
+        String reading = commits ? CommitCheck.reading(pinned) : null;
+        boolean signatureOnly = SessionSql.SIGNATURE.equals(reading); // statistics fresh (FRESH_STATISTICS)
+        if (listsOthers || (reading != null && !signatureOnly)) {
             parts.add(SessionSql.CLEAR_ACTIVITY_SNAPSHOT);
         }
-        if (settings.detectOtherSessions() && !othersVouched) {
+        if (listsOthers) {
             parts.add(SessionSql.OTHER_SESSIONS);
         }
-        if (commits) {
-            parts.add(CommitCheck.reading(pinned));
+        if (signatureOnly) { // the usual end: two statements fewer
+            parts.add(SessionSql.SIGNATURE_AND_UNLOCK);
+            parts.add(SessionSql.DISCARD_SEQUENCES);
+        } else {
+            if (reading != null) {
+                parts.add(reading);
+            }
+            parts.add(SessionSql.RESET_SESSION);
         }
-        parts.add(SessionSql.RESET_SESSION);
         parts.add(SessionSql.PREPARED);
         if (level == null) {
             // only this transaction has the marker: gone when something committed (or rolled back) behind our back
