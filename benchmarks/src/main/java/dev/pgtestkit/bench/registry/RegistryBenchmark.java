@@ -7,17 +7,21 @@ import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
 import dev.pgtestkit.core.schema.SchemaRegistry;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import schemacrawler.schema.Catalog;
 
 /**
  * Loading a 1,000-table schema: {@link SchemaRegistry} (seven catalog queries) against the best loaders a user could
  * write on JDBC {@code DatabaseMetaData} ({@link MetaDataLoader}): schema-wide {@code getTables}, {@code getColumns},
  * {@code getPrimaryKeys} and {@code getImportedKeys}, and {@code getIndexInfo} per table (JDBC's contract asks for a
  * table name, and PgJDBC answers a null one with no rows). Same database, same connection, same run; each round runs
- * both in an order that alternates from round to round, after a warm-up; mean, median and p95 and the ratio of the
+ * all in an order that rotates from round to round, after a warm-up; mean, median and p95 and the ratio of the
  * medians.
- * SchemaCrawler is not among the peers: it is not in the package lists this build may resolve from.
+ * The third loader is SchemaCrawler ({@link SchemaCrawlerLoader}), the library a user would pick, limited to the
+ * schema and to tables, columns, primary keys, foreign keys and indexes, handed the same connection.
+ * Before timing, all three must see the same numbers of tables, columns, primary key columns, foreign keys and
+ * index columns.
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.registry.RegistryBenchmark</pre>
  *
@@ -27,7 +31,7 @@ public final class RegistryBenchmark {
 
     private static final int WARM_UP = 2;
     private static final List<String> NAMES = List.of("SchemaRegistry.load",
-            "DatabaseMetaData, schema-wide calls");
+            "DatabaseMetaData, schema-wide calls", "SchemaCrawler.getCatalog");
 
     public static void main(String[] args) throws Exception {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -44,47 +48,76 @@ public final class RegistryBenchmark {
         }
     }
 
-    /** Every loader must see every table, foreign key and index, or the comparison means nothing. */
-    private static void verifySameSchema(Connection c, int tables, int foreignKeys) throws SQLException {
+    /** What a loader saw: every loader must see the same, or the comparison means nothing. */
+    record Counts(int tables, long columns, long primaryKeyColumns, long foreignKeys, long indexColumns) {
+
+        static Counts of(SchemaRegistry registry) {
+            List<dev.pgtestkit.core.schema.Table> t = registry.tables();
+            return new Counts(t.size(), t.stream().mapToLong(x -> x.columns().size()).sum(),
+                    t.stream().mapToLong(x -> x.primaryKey() == null ? 0 : x.primaryKey().columns().size()).sum(),
+                    t.stream().mapToLong(x -> x.foreignKeys().size()).sum(),
+                    t.stream().flatMap(x -> x.indexes().stream()).mapToLong(i -> i.columns().size()).sum());
+        }
+
+        static Counts of(List<MetaDataLoader.TableInfo> t) {
+            return new Counts(t.size(), t.stream().mapToLong(x -> x.columns().size()).sum(),
+                    t.stream().mapToLong(x -> x.primaryKey().size()).sum(),
+                    t.stream().mapToLong(x -> x.foreignKeys().stream().map(MetaDataLoader.ForeignKeyInfo::name)
+                            .distinct().count()).sum(),
+                    t.stream().mapToLong(x -> x.indexes().size()).sum());
+        }
+
+        static Counts of(Catalog catalog) {
+            Collection<schemacrawler.schema.Table> t = catalog.getTables();
+            return new Counts(t.size(), t.stream().mapToLong(x -> x.getColumns().size()).sum(),
+                    t.stream().mapToLong(x -> x.getPrimaryKey() == null ? 0
+                            : x.getPrimaryKey().getConstrainedColumns().size()).sum(),
+                    t.stream().mapToLong(x -> x.getImportedForeignKeys().size()).sum(),
+                    t.stream().flatMap(x -> x.getIndexes().stream()).mapToLong(i -> i.getColumns().size()).sum());
+        }
+    }
+
+    private static void verifySameSchema(Connection c, int tables, int foreignKeys) throws Exception {
         SchemaRegistry registry = SchemaRegistry.load(c);
-        int registryKeys = registry.tables().stream().mapToInt(t -> t.foreignKeys().size()).sum();
-        String counts = "registry " + registry.tables().size() + " tables/" + registryKeys + " FKs";
-        if (registry.tables().size() != tables || registryKeys != foreignKeys) {
-            throw new IllegalStateException("registry disagrees: " + counts);
+        Counts expected = Counts.of(registry);
+        if (expected.tables() != tables || expected.foreignKeys() != foreignKeys) {
+            throw new IllegalStateException("registry disagrees with the generated schema (" + tables + " tables, "
+                    + foreignKeys + " foreign keys): " + expected);
         }
-        long indexRows = -1;
-        for (boolean schemaWide : new boolean[] {false}) {
-            List<MetaDataLoader.TableInfo> baseline = MetaDataLoader.load(c, "public", schemaWide);
-            int baselineKeys = baseline.stream().mapToInt(t -> t.foreignKeys().size()).sum();
-            long rows = baseline.stream().mapToLong(t -> t.indexes().size()).sum();
-            if (baseline.size() != tables || baselineKeys != foreignKeys || (indexRows >= 0 && rows != indexRows)) {
-                throw new IllegalStateException("loaders disagree: " + counts + ", DatabaseMetaData (schema-wide"
-                        + " indexes " + schemaWide + ") " + baseline.size() + "/" + baselineKeys + ", index rows "
-                        + rows + " vs " + indexRows);
+        Counts[] seen = {expected, Counts.of(MetaDataLoader.load(c, "public", false)),
+            Counts.of(SchemaCrawlerLoader.load(c, "public"))};
+        for (int l = 0; l < seen.length; l++) {
+            System.out.printf("%-42s sees %s%n", NAMES.get(l), seen[l]);
+        }
+        for (int l = 1; l < seen.length; l++) {
+            if (!seen[l].equals(expected)) {
+                throw new IllegalStateException("loaders disagree: " + NAMES.get(l) + " sees " + seen[l]
+                        + ", the registry " + expected);
             }
-            indexRows = rows;
         }
-        int columns = registry.tables().stream().mapToInt(t -> t.columns().size()).sum();
-        System.out.printf("all loaders see %d tables, %d columns, %d foreign keys, %d index columns (registry: %d"
-                + " catalog queries; DatabaseMetaData: %d calls)%n", tables, columns,
-                foreignKeys, indexRows, registry.catalogQueryCount(), 4 + tables);
+        System.out.printf("all loaders see %d tables, %d columns, %d primary key columns, %d foreign keys, %d index"
+                + " columns (registry: %d catalog queries; DatabaseMetaData: %d calls; SchemaCrawler: level %s)%n",
+                tables, expected.columns(), expected.primaryKeyColumns(), foreignKeys, expected.indexColumns(),
+                registry.catalogQueryCount(), 4 + tables, SchemaCrawlerLoader.LEVEL.getTag());
     }
 
     /** Rounds rotate which loader goes first, so none always runs on another's warmed caches. */
-    private static long[][] measure(Connection c, int iterations) throws SQLException {
+    private static long[][] measure(Connection c, int iterations) throws Exception {
         long[][] samples = new long[NAMES.size()][iterations];
         for (int i = -WARM_UP; i < iterations; i++) {
             int[] sizes = new int[NAMES.size()];
             Timed[] loaders = {
                 () -> sizes[0] = SchemaRegistry.load(c).tables().size(),
-                () -> sizes[1] = MetaDataLoader.load(c, "public", false).size()};
+                () -> sizes[1] = MetaDataLoader.load(c, "public", false).size(),
+                () -> sizes[2] = SchemaCrawlerLoader.load(c, "public").getTables().size()};
             long[] times = new long[loaders.length];
             for (int k = 0; k < loaders.length; k++) {
                 int l = Math.floorMod(k + i, loaders.length);
                 times[l] = loaders[l].time();
             }
-            if (sizes[0] != sizes[1]) {
-                throw new IllegalStateException("table counts differ: " + java.util.Arrays.toString(sizes));
+            if (sizes[0] != sizes[1] || sizes[0] != sizes[2]) {
+                throw new IllegalStateException("table counts differ (registry, DatabaseMetaData, SchemaCrawler): "
+                        + java.util.Arrays.toString(sizes));
             }
             if (i >= 0) {
                 for (int l = 0; l < loaders.length; l++) {
@@ -97,9 +130,9 @@ public final class RegistryBenchmark {
 
     @FunctionalInterface
     private interface Timed {
-        void run() throws SQLException;
+        void run() throws Exception;
 
-        default long time() throws SQLException {
+        default long time() throws Exception {
             long start = System.nanoTime();
             run();
             return System.nanoTime() - start;
