@@ -24,7 +24,10 @@ import us.fatehi.utility.datasource.DatabaseConnectionSource;
 /**
  * The peer a user would pick: SchemaCrawler (with its PostgreSQL plugin on the class path), through its documented
  * API — {@code SchemaCrawlerUtility.getCatalog} with {@code LimitOptionsBuilder.includeSchemas} and a
- * {@code LoadOptionsBuilder} level. Configured to do the benchmark's catalog work and no more.
+ * {@code LoadOptionsBuilder} level. Configured to do the benchmark's catalog work and no more. Its PostgreSQL plugin
+ * has no data-dictionary SQL for columns, keys or indexes, so SchemaCrawler reads them per table through
+ * {@code DatabaseMetaData} ({@code getColumns}, {@code getPrimaryKeys}, {@code getImportedKeys} and
+ * {@code getExportedKeys}, {@code getIndexInfo}): its default, what a user gets.
  */
 final class SchemaCrawlerLoader {
 
@@ -53,8 +56,11 @@ final class SchemaCrawlerLoader {
      * SchemaCrawler logs every step at INFO through java.util.logging (to the console by default); printing that would
      * be timed as its loading, so it is quieted as a user's application would. Held here so the levels stick.
      */
-    private static final List<Logger> QUIET = Stream.of("schemacrawler", "us.fatehi").map(Logger::getLogger)
-            .peek(logger -> logger.setLevel(Level.WARNING)).toList();
+    private static final List<Logger> QUIET = Stream.of("schemacrawler", "us.fatehi").map(name -> {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
+        return logger;
+    }).toList();
 
     private SchemaCrawlerLoader() {
     }
