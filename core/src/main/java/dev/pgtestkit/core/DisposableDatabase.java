@@ -54,9 +54,9 @@ public final class DisposableDatabase implements AutoCloseable {
 
     private void requireOpen() {
         if (closed && !kept) {
-            throw new IllegalStateException("Database '" + name + "' was closed, which dropped it (or, unchanged, renamed it and gave it back to the pool): a "
-                    + "DisposableDatabase serves until close(). Check out a new one (DatabaseTemplate.checkout()), or "
-                    + "keep() it before closing it.");
+            throw new IllegalStateException("Database '" + name + "' was closed, which dropped it (or, unchanged, "
+                    + "renamed it and gave it back to the pool): a DisposableDatabase serves until close(). Check out a "
+                    + "new one (DatabaseTemplate.checkout()), or keep() it before closing it.");
         }
     }
 

@@ -3,12 +3,12 @@ package dev.pgtestkit.junit;
 import dev.pgtestkit.core.PgTestkitException;
 import dev.pgtestkit.core.rows.Fixtures;
 import dev.pgtestkit.core.rows.Rows;
+import dev.pgtestkit.junit.internal.Config;
 import dev.pgtestkit.junit.internal.Scope;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -20,12 +20,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class TestData {
 
     /** Per test class: the fixtures and mock data each of its elements declares (asked for on every test). */
-    private static final ClassValue<Map<AnnotatedElement, Declared>> DECLARED = new ClassValue<>() {
-        @Override
-        protected Map<AnnotatedElement, Declared> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
-        }
-    };
+    private static final ClassValue<Map<AnnotatedElement, Declared>> DECLARED = Config.perClass();
 
     private TestData() {
     }

@@ -214,11 +214,11 @@ final class UnchangedCheck implements AutoCloseable {
     private record State(int sessions, long rowChanges, boolean trackCounts, String fingerprint) {
     }
 
-    /** Read afresh: the statistics snapshot is cleared first (autocommit: no transaction holds an older one). */
+    /**
+     * Read afresh: the admin session is in autocommit, so each reading is a transaction of its own, and a statistics
+     * snapshot lives no longer than its transaction.
+     */
     private static State state(Connection admin, String name) throws SQLException {
-        try (Statement st = admin.createStatement()) {
-            st.execute("SELECT pg_stat_clear_snapshot()");
-        }
         try (PreparedStatement ps = admin.prepareStatement(STATE)) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {

@@ -17,14 +17,19 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class Config {
 
     /** Per test class: each method's {@link WithTransaction} (a test asks for it on every run). */
-    private static final ClassValue<Map<Method, Optional<WithTransaction>>> TRANSACTIONS = new ClassValue<>() {
-        @Override
-        protected Map<Method, Optional<WithTransaction>> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
-        }
-    };
+    private static final ClassValue<Map<Method, Optional<WithTransaction>>> TRANSACTIONS = perClass();
 
     private Config() {
+    }
+
+    /** A map per test class, for what a test looks up on every run and its class or method decides once. */
+    public static <K, V> ClassValue<Map<K, V>> perClass() {
+        return new ClassValue<>() {
+            @Override
+            protected Map<K, V> computeValue(Class<?> type) {
+                return new ConcurrentHashMap<>();
+            }
+        };
     }
 
     /** The {@link PgTest} of the class, its superclasses or the nearest enclosing class that has one. */

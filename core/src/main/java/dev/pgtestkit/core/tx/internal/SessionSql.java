@@ -17,7 +17,7 @@ final class SessionSql {
      * the sequences' {@code currval}/{@code lastval}. (Settings, temporary tables, cursors and LISTEN are
      * transactional: the rollback undoes them. SQL {@code PREPARE}d statements are not; see {@link #PREPARED}.)
      */
-    static final String RESET_SESSION = "SELECT pg_advisory_unlock_all();\nDISCARD SEQUENCES";
+    static final String RESET_SESSION = "SELECT pg_advisory_unlock_all();\n" + SessionSql.DISCARD_SEQUENCES;
 
     /** The part of {@link #RESET_SESSION} SQL cannot run in a SELECT: forgets {@code currval}/{@code lastval}. */
     static final String DISCARD_SEQUENCES = "DISCARD SEQUENCES";
@@ -44,9 +44,7 @@ final class SessionSql {
      * last full reading did not see (see {@link CommitWatch}). Reading one statistics entry costs next to nothing;
      * the full reading ({@link #OTHERS}, {@link #COMMITS}) copies every backend's status and every table's entry.
      */
-    static final String SIGNATURE = "SELECT pg_stat_get_db_tuples_inserted(d.oid) + pg_stat_get_db_tuples_updated(d.oid)"
-            + " + pg_stat_get_db_tuples_deleted(d.oid) AS " + SIGNATURE_LABEL + ", pg_stat_get_db_sessions(d.oid),"
-            + " clock_timestamp()::text FROM pg_database d WHERE d.datname = current_database()";
+    static final String SIGNATURE = signatureFrom("pg_database d");
 
     /**
      * Statistics read fresh on every call rather than cached until the transaction ends or the snapshot is cleared
@@ -60,8 +58,7 @@ final class SessionSql {
      * {@link #SIGNATURE} and the advisory unlock of {@link #RESET_SESSION} in one statement, for the usual end of a
      * test (one statement fewer for the server to bind, snapshot and run).
      */
-    static final String SIGNATURE_AND_UNLOCK = SIGNATURE.replace(" FROM pg_database d ",
-            " FROM pg_database d, pg_advisory_unlock_all() ");
+    static final String SIGNATURE_AND_UNLOCK = signatureFrom("pg_database d, pg_advisory_unlock_all()");
 
     static final String OTHERS_LABEL = "pgtestkit_others";
 
@@ -130,6 +127,12 @@ final class SessionSql {
             + " FROM json_array_elements(coalesce(current_setting('pgtestkit.sequences', true), '[]')::json) s"
             + " JOIN pg_sequences p ON p.schemaname = s->>0 AND p.sequencename = s->>1"
             + " WHERE p.last_value IS DISTINCT FROM (s->>2)::bigint";
+
+    private static String signatureFrom(String from) {
+        return "SELECT pg_stat_get_db_tuples_inserted(d.oid) + pg_stat_get_db_tuples_updated(d.oid)"
+                + " + pg_stat_get_db_tuples_deleted(d.oid) AS " + SIGNATURE_LABEL + ", pg_stat_get_db_sessions(d.oid),"
+                + " clock_timestamp()::text FROM " + from + " WHERE d.datname = current_database()";
+    }
 
     private SessionSql() {
     }
