@@ -98,6 +98,12 @@ public final class SchemaRegistry {
         try {
             return new SchemaRegistry(CatalogReader.read(connection, schemas));
         } catch (SQLException e) {
+            String state = e.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) { // the session, not the catalog
+                throw new ConnectionException("Reading the catalog (pg_catalog) failed: the session ended ("
+                        + e.getMessage() + "). If its database was a pgtestkit clone, DisposableDatabase.close() "
+                        + "dropped or gave it back; use it before closing it.", state, e);
+            }
             throw new QueryException("Reading the catalog (pg_catalog) failed: " + e.getMessage()
                     + ". The schema registry needs Postgres 12 or later and read access to pg_catalog.",
                     e.getSQLState(), e);
