@@ -8,6 +8,7 @@ import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * ({@code DatabasePerTestWriting}: every clone is dropped and replaced), and one sharing the class's database (the
  * baseline). Each round runs all three (order rotating); before each per-test class, the harness waits until the
  * pool is back to its configured stock (idle), so the first tests of a class show the warm hand-out and the later ones the
- * steady state once that stock is gone. Round 1 is the warm-up (template build, class loading) and is not counted.
+ * steady state once that stock is gone. After each measured round, the writing class's baseline: clones of the same
+ * template made and dropped with plain SQL ({@link CloneCycles}), the server's floor for a database per writing test.
+ * Round 1 is the warm-up (template build, class loading) and is not counted.
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.template.SteadyStateBenchmark [-Dexec.args=ROUNDS]</pre>
  */
@@ -37,6 +40,8 @@ public final class SteadyStateBenchmark {
     private static final int WARM = 2;
     /** Tests from this index on are the steady state: well past the stock, however far the pool grew (16 at most). */
     private static final int STEADY_FROM = 20;
+    /** Sessions of the clone-cycle baseline: as many as the pool's clone makers on this machine (ClonePool). */
+    private static final int FLOOR_SESSIONS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
 
     private SteadyStateBenchmark() {
     }
@@ -49,6 +54,7 @@ public final class SteadyStateBenchmark {
         Launcher launcher = LauncherFactory.create();
         Map<Class<?>, List<long[]>> waits = new LinkedHashMap<>();
         Map<Class<?>, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> floors = new LinkedHashMap<>();
         List<Class<?>> classes = List.of(SteadyStateTests.DatabasePerTest.class,
                 SteadyStateTests.DatabasePerTestWriting.class, SteadyStateTests.SharedDatabase.class);
         for (int round = 0; round < rounds; round++) {
@@ -65,18 +71,55 @@ public final class SteadyStateBenchmark {
                     rates.computeIfAbsent(testClass, c -> new ArrayList<>()).add(classWaits.length / seconds);
                 }
             }
+            if (round > 0) {
+                measureFloor(server, floors, round);
+            }
         }
         report(waits, rates, rounds - 1);
+        reportFloor(floors, rates.get(SteadyStateTests.DatabasePerTestWriting.class));
+    }
+
+    /**
+     * The baseline of the writing class: clone-and-drop cycles per second with plain SQL, on as many sessions as the
+     * pool has clone makers, for the server's default strategy and (PostgreSQL 15+) each explicit one.
+     */
+    private static void measureFloor(PostgresServer server, Map<String, List<Double>> floors, int round)
+            throws InterruptedException {
+        String template = awaitIdlePool(server).name();
+        List<String> strategies = server.versionNum() >= 150000 ? Arrays.asList(null, "FILE_COPY", "WAL_LOG")
+                : Arrays.asList((String) null);
+        Collections.rotate(strategies, round); // each goes first in turn: the first after an idle pool is favoured
+        for (String strategy : strategies) {
+            double perSecond = CloneCycles.perSecond(server, template, strategy, SteadyStateTests.REPETITIONS,
+                    FLOOR_SESSIONS);
+            floors.computeIfAbsent(strategy == null ? "server default" : strategy, s -> new ArrayList<>())
+                    .add(perSecond);
+        }
+    }
+
+    private static void reportFloor(Map<String, List<Double>> floors, List<Double> writingRates) {
+        double writing = writingRates.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        System.out.printf("baseline for DatabasePerTestWriting: CREATE DATABASE + DROP DATABASE cycles/s, %d at a"
+                + " time, %d per round (writing tests ran %.1f/s)%n", FLOOR_SESSIONS, SteadyStateTests.REPETITIONS,
+                writing);
+        floors.forEach((strategy, perSecond) -> {
+            double[] values = perSecond.stream().mapToDouble(Double::doubleValue).toArray();
+            double mean = Arrays.stream(values).average().orElse(Double.NaN);
+            System.out.printf("  %-15s mean %6.1f/s (rounds: %s), writing tests at %.0f%% of it%n", strategy, mean,
+                    Arrays.toString(Arrays.stream(values).map(v -> Math.round(v * 10) / 10.0).toArray()),
+                    100 * writing / mean);
+        });
     }
 
     /** Waits past the pool's idle time, so it shrank back to its configured stock, and until that stock is ready. */
-    private static void awaitIdlePool(PostgresServer server) throws InterruptedException {
+    private static DatabaseTemplate awaitIdlePool(PostgresServer server) throws InterruptedException {
         DatabaseTemplate template = DatabaseTemplate.builder(server).flywayLocations(SteadyStateTests.MIGRATIONS)
                 .build(); // the extension's JVM-wide instance (same server, migrations and pool size)
         Thread.sleep(8_000);
         while (template.warmClones() < WARM) {
             Thread.sleep(10);
         }
+        return template;
     }
 
     /** Runs the class; returns seconds from the first test's start to the last test's end. */

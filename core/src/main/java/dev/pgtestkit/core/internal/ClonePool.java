@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>The stock follows demand: it starts at the configured size, grows by one (up to {@link #maxTarget()}) whenever a
  * hand-out finds it empty, and shrinks back to the configured size after {@link #IDLE_MILLIS} without a hand-out (the
  * surplus is dropped). A hand-out that finds the pool empty waits for the clone in the making rather than start one of
- * its own, which would only compete with it. Clones use the faster {@code CREATE DATABASE} strategy
- * ({@link CloneStrategy}).
+ * its own, which would only compete with it. Clones are made with {@code CREATE DATABASE ... STRATEGY FILE_COPY} on
+ * PostgreSQL 15+ ({@link CloneStrategy} says why).
  *
  * <p>Given-back clones are checked and dropped in the background on {@value #DROP_THREADS} threads, never on the
  * test's thread while the pool is open; when more than {@link #dropBacklogLimit()} wait, the clone makers take them

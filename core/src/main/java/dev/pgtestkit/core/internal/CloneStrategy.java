@@ -11,12 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which {@code CREATE DATABASE ... STRATEGY} clones one template faster on one server (PostgreSQL 15+), learned from
- * the clones themselves: the first clones alternate {@code FILE_COPY} and {@code WAL_LOG}, then the faster one (lowest
- * of its last few times) is used, and the other is tried again now and then, as the template's size and the server's
- * settings decide. {@code FILE_COPY} copies files and checkpoints twice: fast where a checkpoint is cheap ({@code fsync}
- * off, as on the embedded server), slow with {@code fsync} on; {@code WAL_LOG} copies block by block through the WAL,
- * which is cheap only for small templates. {@code -Dpgtestkit.cloneStrategy=FILE_COPY|WAL_LOG|DEFAULT} fixes it.
+ * The {@code CREATE DATABASE ... STRATEGY} of a pool's clones (PostgreSQL 15+). {@code FILE_COPY} by default: it
+ * copies the template's files and pays for its two checkpoints while it clones, on the pool's thread. A
+ * {@code WAL_LOG} clone needs no checkpoint (with {@code fsync} on it was the quicker to create), but it writes every
+ * page of the template through the WAL and leaves them dirty in shared buffers: the checkpoint a later {@code DROP DATABASE} waits for writes them again, and the
+ * tests' own commits wait behind that WAL. So on a quiet 2-core machine tests that write ran faster with
+ * {@code FILE_COPY}, on a server with {@code fsync} on (where its clones took longer) and on the embedded one
+ * (BENCHMARKS.md, "Clone strategy"): timing the clones alone picks the wrong one. {@code FILE_COPY} is also what every
+ * server before 15 does. {@code -Dpgtestkit.cloneStrategy=WAL_LOG|DEFAULT} fixes another one; {@code auto} alternates
+ * both for the first clones, then uses the one whose clones were fastest (lowest of its last few), trying the other
+ * again now and then.
  */
 final class CloneStrategy {
 
@@ -39,9 +43,12 @@ final class CloneStrategy {
         candidates.forEach(c -> times.put(c, new ArrayDeque<>()));
     }
 
-    /** The strategies worth trying on this server: both on PostgreSQL 15+, else only the server's own (null). */
+    /**
+     * The strategy the property names (FILE_COPY unless set), both when it says {@code auto}; before PostgreSQL 15, or
+     * on a server pgtestkit does not reach by JDBC, only the server's own (null).
+     */
     static CloneStrategy of(PostgresServer server) {
-        String fixed = System.getProperty(PROPERTY, "auto").trim().toUpperCase(Locale.ROOT);
+        String fixed = System.getProperty(PROPERTY, "FILE_COPY").trim().toUpperCase(Locale.ROOT);
         if (server.versionNum() < 150000 || jdbcServer(server) == null || fixed.equals("DEFAULT")) {
             return new CloneStrategy(List.of());
         }

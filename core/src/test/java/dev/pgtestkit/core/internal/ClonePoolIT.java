@@ -8,6 +8,8 @@ import dev.pgtestkit.core.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -122,11 +124,15 @@ class ClonePoolIT {
         }
     }
 
-    /** On PostgreSQL 15+ both strategies are tried and one is chosen; clones made with either carry the template. */
+    /**
+     * With {@code -Dpgtestkit.cloneStrategy=auto} on PostgreSQL 15+, both strategies are tried and one is chosen;
+     * clones made with either carry the template.
+     */
     @Test
-    void theCloneStrategyIsChosenByMeasuringBoth() throws Exception {
+    void theCloneStrategyIsChosenByMeasuringBothWhenAsked() throws Exception {
         Assumptions.assumeTrue(server.versionNum() >= 150000, "CREATE DATABASE STRATEGY needs PostgreSQL 15");
         String template = DatabaseTemplate.empty(server).name();
+        String was = System.setProperty(CloneStrategy.PROPERTY, "auto");
         try (ClonePool pool = new ClonePool(server, template, 0)) {
             for (int i = 0; i < 4; i++) {
                 String clone = pool.take();
@@ -137,6 +143,49 @@ class ClonePoolIT {
                 }
             }
             assertThat(pool.strategy()).isIn("FILE_COPY", "WAL_LOG");
+        } finally {
+            restore(CloneStrategy.PROPERTY, was);
+        }
+    }
+
+    /**
+     * By default a clone is a {@code FILE_COPY} one, which requests two checkpoints as it is made (a {@code WAL_LOG}
+     * clone requests none): the server's count of requested checkpoints rises by at least two.
+     */
+    @Test
+    void clonesAreFileCopiesByDefault() throws Exception {
+        Assumptions.assumeTrue(server.versionNum() >= 150000, "CREATE DATABASE STRATEGY needs PostgreSQL 15");
+        Assumptions.assumeTrue(System.getProperty(CloneStrategy.PROPERTY) == null, "a strategy was set for this run");
+        String template = DatabaseTemplate.empty(server).name();
+        try (ClonePool pool = new ClonePool(server, template, 0)) {
+            long before = checkpointsRequested();
+            String clone = pool.take();
+            pool.giveBack(clone);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long after = checkpointsRequested(); // the checkpointer reports its counts just after the waiters go on
+            while (after - before < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                after = checkpointsRequested();
+            }
+            assertThat(after - before).as("checkpoints requested while one clone was made").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    private long checkpointsRequested() throws Exception {
+        String sql = server.versionNum() >= 170000 ? "SELECT num_requested FROM pg_stat_checkpointer"
+                : "SELECT checkpoints_req FROM pg_stat_bgwriter";
+        try (Connection c = server.connect(server.adminDatabase()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 
