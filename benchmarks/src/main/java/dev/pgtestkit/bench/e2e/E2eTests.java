@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgtestkit.core.DatabaseTemplate;
 import dev.pgtestkit.core.DisposableDatabase;
 import dev.pgtestkit.core.PostgresProvider;
+import dev.pgtestkit.core.sql.Identifiers;
 import dev.pgtestkit.junit.Isolation;
 import dev.pgtestkit.junit.PgTest;
 import dev.pgtestkit.junit.WithTransaction;
@@ -12,9 +13,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
@@ -65,6 +70,57 @@ final class E2eTests {
         void insertAndCount(DataSource dataSource) throws SQLException {
             try (Connection connection = dataSource.getConnection()) {
                 E2eTests.insertAndCount(connection);
+            }
+        }
+    }
+
+    /**
+     * The baseline of {@code DATABASE_PER_TEST}, as a user writes it without pgtestkit's pool: before each test a
+     * database cloned from the same template ({@code CREATE DATABASE … TEMPLATE}, the server's default strategy) and
+     * one connection to it, {@code BEGIN ... ROLLBACK}, after it the connection closed and the database dropped.
+     */
+    static class BarePerTestDatabaseTest {
+        private static final AtomicInteger NAMES = new AtomicInteger();
+        private static DatabaseTemplate template;
+        private static Connection admin;
+        private String name;
+        private Connection connection;
+
+        @BeforeAll
+        static void openAdmin() {
+            template = DatabaseTemplate.builder(PostgresProvider.auto().shared()).flywayLocations(PLAIN).build();
+            admin = template.server().connect(template.server().adminDatabase());
+        }
+
+        @AfterAll
+        static void closeAdmin() throws SQLException {
+            admin.close();
+        }
+
+        @BeforeEach
+        void createDatabase() throws SQLException {
+            name = "bench_bare_" + ProcessHandle.current().pid() + "_" + NAMES.incrementAndGet();
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE " + name + " TEMPLATE " + Identifiers.quote(template.name()));
+            }
+            connection = template.server().connect(name);
+            connection.setAutoCommit(false);
+        }
+
+        @AfterEach
+        void dropDatabase() throws SQLException {
+            connection.close();
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE " + name);
+            }
+        }
+
+        @RepeatedTest(PER_TEST_REPETITIONS)
+        void insertAndCount() throws SQLException {
+            try {
+                E2eTests.insertAndCount(connection);
+            } finally {
+                connection.rollback();
             }
         }
     }

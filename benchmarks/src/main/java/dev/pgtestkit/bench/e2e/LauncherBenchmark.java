@@ -33,8 +33,9 @@ public final class LauncherBenchmark {
     static {
         CLASSES.put("bare BEGIN; ROLLBACK (baseline)", E2eTests.BarePlainTest.class);
         CLASSES.put("@PgTest @WithTransaction (defaults)", E2eTests.WithTransactionTest.class);
+        CLASSES.put("bare, database per test (baseline 2)", E2eTests.BarePerTestDatabaseTest.class);
         CLASSES.put("@WithTransaction, DATABASE_PER_TEST", E2eTests.WithTransactionPerTestDatabaseTest.class);
-        CLASSES.put("bare, deferrable FK (baseline 2)", E2eTests.BareDeferredTest.class);
+        CLASSES.put("bare, deferrable FK (baseline 3)", E2eTests.BareDeferredTest.class);
         CLASSES.put("@WithTransaction, deferrable FK", E2eTests.WithTransactionDeferredTest.class);
     }
 
