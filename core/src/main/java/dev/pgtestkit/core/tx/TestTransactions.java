@@ -99,6 +99,11 @@ public final class TestTransactions implements AutoCloseable {
         commits.forget();
     }
 
+    /** The commit check's reading of this database (for tests of its cost). */
+    CommitWatch commitWatch() {
+        return commits;
+    }
+
     /** The database the transactions run on. */
     public DisposableDatabase database() {
         return database;

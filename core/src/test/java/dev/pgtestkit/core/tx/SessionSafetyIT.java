@@ -251,6 +251,23 @@ class SessionSafetyIT {
         }
     }
 
+    /**
+     * The usual end of a test reads the database's totals alone (by the database's OID) and takes the counts from the
+     * first test's full reading: quiet tests read the counts once, not at every begin and end.
+     */
+    @Test
+    void quietTestsReadTheCountsOnce() {
+        assumeThat(database.server().versionNum()).as("the commit check needs PostgreSQL 15").isGreaterThanOrEqualTo(150000);
+        try (TestTransactions transactions = TestTransactions.on(database)) {
+            for (int i = 0; i < 20; i++) {
+                try (TestTransaction tx = transactions.begin(CHECKED, "Quiet > test" + i)) {
+                    tx.execute("SELECT count(*) FROM accounts");
+                }
+            }
+            assertThat(transactions.commitWatch().fullReadings()).as("full readings in 20 quiet tests").isEqualTo(1);
+        }
+    }
+
     @Test
     void aClassLevelWhoseSessionWasTerminatedFailsTheRestWithOneExplanation() throws SQLException {
         try (TestTransactions transactions = TestTransactions.on(database);

@@ -22,6 +22,8 @@ final class BatchResults {
     long sessions;
     /** The server's clock at the reading, as text. */
     String at;
+    /** The OID of the database the signature was read for. */
+    long database;
     /** Whether the counts were read (a full reading) rather than taken over from an earlier one (see CommitWatch). */
     boolean full;
     /** Rows written by committed transactions in the database's tables (see SessionSql.COMMITS); -1: not known. */
@@ -42,6 +44,7 @@ final class BatchResults {
         written = other.written;
         sessions = other.sessions;
         at = other.at;
+        database = other.database;
         full = other.full;
         commits = other.commits;
         unsettled = other.unsettled;
@@ -76,6 +79,7 @@ final class BatchResults {
                     written = rows.getLong(1);
                     sessions = rows.getLong(2);
                     at = rows.getString(3);
+                    database = rows.getLong(4);
                 } else if (SessionSql.OTHERS_LABEL.equals(label)) {
                     Set<Integer> pids = new TreeSet<>();
                     for (Object pid : (Object[]) rows.getArray(1).getArray()) {

@@ -63,7 +63,7 @@ final class CommitCheck {
 
     /** What a batch reads: the signature alone while a full reading is known, else the full reading. */
     static String reading(PinnedConnection pinned) {
-        return pinned.commitWatch().knows() ? SessionSql.SIGNATURE : SessionSql.FULL_READING;
+        return pinned.commitWatch().reading();
     }
 
     /**

@@ -19,16 +19,15 @@ public final class CommitWatch {
     private final Set<Integer> stayed = new HashSet<>();
     private CommitWindow lastEnd;
     private Known known;
+    /** The signature of this database by its OID, and with the advisory unlock; from the first full reading on. */
+    private String signature;
+    private String signatureAndUnlock;
+    private long fullReadings;
     /** How often the readings were forgotten ({@link #forget()}). */
     private long epoch;
 
     synchronized long epoch() {
         return epoch;
-    }
-
-    /** Whether a full reading is known: then a signature alone can do. */
-    synchronized boolean knows() {
-        return known != null;
     }
 
     /**
@@ -58,6 +57,28 @@ public final class CommitWatch {
     /** A settled full reading: later readings with the same signature take its counts. */
     synchronized void known(BatchResults full) {
         known = new Known(full.written, full.sessions, full.commits, full.analyses);
+        fullReadings++;
+        if (signature == null) {
+            signature = SessionSql.signatureOf(full.database);
+            signatureAndUnlock = SessionSql.signatureAndUnlockOf(full.database);
+        }
+    }
+
+    /** Settled full readings so far: the rest of the readings took their counts from the signature. */
+    public synchronized long fullReadings() {
+        return fullReadings;
+    }
+
+    /** What a reading reads: the signature alone while a full reading is known, else the full reading. */
+    synchronized String reading() {
+        return known != null ? signature : SessionSql.FULL_READING;
+    }
+
+    /**
+     * The signature and the advisory unlock in one statement when {@code reading} is the signature alone, else null.
+     */
+    synchronized String signatureAndUnlock(String reading) {
+        return reading.equals(signature) ? signatureAndUnlock : null;
     }
 
     /** The end of a test: the reading then. */

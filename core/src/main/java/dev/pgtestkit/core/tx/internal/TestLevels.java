@@ -237,7 +237,9 @@ public final class TestLevels {
         }
         boolean listsOthers = settings.detectOtherSessions() && !othersVouched;
         String reading = commits ? CommitCheck.reading(pinned) : null;
-        boolean signatureOnly = SessionSql.SIGNATURE.equals(reading); // statistics fresh (FRESH_STATISTICS)
+        // the signature alone: statistics are fresh (FRESH_STATISTICS), and it takes the unlock in
+        String signatureAndUnlock = reading == null ? null : pinned.commitWatch().signatureAndUnlock(reading);
+        boolean signatureOnly = signatureAndUnlock != null;
         if (listsOthers || (reading != null && !signatureOnly)) {
             parts.add(SessionSql.CLEAR_ACTIVITY_SNAPSHOT);
         }
@@ -245,7 +247,7 @@ public final class TestLevels {
             parts.add(SessionSql.OTHER_SESSIONS);
         }
         if (signatureOnly) { // the usual end: two statements fewer
-            parts.add(SessionSql.SIGNATURE_AND_UNLOCK);
+            parts.add(signatureAndUnlock);
             parts.add(SessionSql.DISCARD_SEQUENCES);
         } else {
             if (reading != null) {
