@@ -6,6 +6,7 @@ import dev.pgtestkit.bench.Stats;
 import dev.pgtestkit.core.DatabaseTemplate;
 import dev.pgtestkit.core.PostgresProvider;
 import dev.pgtestkit.core.PostgresServer;
+import dev.pgtestkit.core.internal.ClonePool;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,8 +41,8 @@ public final class SteadyStateBenchmark {
     private static final int WARM = 2;
     /** Tests from this index on are the steady state: well past the stock, however far the pool grew (16 at most). */
     private static final int STEADY_FROM = 20;
-    /** Sessions of the clone-cycle baseline: as many as the pool's clone makers on this machine (ClonePool). */
-    private static final int FLOOR_SESSIONS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+    /** Sessions of the clone-cycle baseline: as many as the pool has clone makers. */
+    private static final int FLOOR_SESSIONS = ClonePool.makerThreads();
 
     private SteadyStateBenchmark() {
     }

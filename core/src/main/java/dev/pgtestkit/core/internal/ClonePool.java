@@ -103,7 +103,7 @@ public final class ClonePool implements AutoCloseable {
      * I/O), so two in parallel make more per second than one even on 2 cores (BENCHMARKS.md, "steady state");
      * {@code -Dpgtestkit.pool.cloneThreads} sets it.
      */
-    private static int makerThreads() {
+    public static int makerThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
         return Math.max(1, Integer.getInteger("pgtestkit.pool.cloneThreads", Math.max(2, Math.min(4, cores / 2))));
     }

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * The {@code CREATE DATABASE ... STRATEGY} of a pool's clones (PostgreSQL 15+). {@code FILE_COPY} by default: it
  * copies the template's files and pays for its two checkpoints while it clones, on the pool's thread. A
  * {@code WAL_LOG} clone needs no checkpoint (with {@code fsync} on it was the quicker to create), but it writes every
- * page of the template through the WAL and leaves them dirty in shared buffers: the checkpoint a later {@code DROP DATABASE} waits for writes them again, and the
- * tests' own commits wait behind that WAL. So on a quiet 2-core machine tests that write ran faster with
+ * page of the template through the WAL and leaves them dirty in shared buffers: the checkpoint a later
+ * {@code DROP DATABASE} waits for writes them again, and the tests' own commits wait behind that WAL. So on a quiet
+ * 2-core machine tests that write ran faster with
  * {@code FILE_COPY}, on a server with {@code fsync} on (where its clones took longer) and on the embedded one
  * (BENCHMARKS.md, "Clone strategy"): timing the clones alone picks the wrong one. {@code FILE_COPY} is also what every
  * server before 15 does. {@code -Dpgtestkit.cloneStrategy=WAL_LOG|DEFAULT} fixes another one; {@code auto} alternates

@@ -5,6 +5,7 @@ import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.PgTestkitException;
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.SchemaException;
+import dev.pgtestkit.core.internal.SqlStates;
 import dev.pgtestkit.core.rows.internal.Names;
 import java.sql.SQLException;
 import java.util.List;
@@ -38,8 +39,7 @@ public final class SqlErrors {
 
     /** The family of a SQLState; {@code null} (no server answer) counts as {@link Category#CONNECTION}. */
     public static Category categorize(String sqlState) {
-        if (sqlState == null || sqlState.startsWith("08") || sqlState.startsWith("28") || sqlState.startsWith("53")
-                || sqlState.startsWith("57P0") || sqlState.equals("3D000")) {
+        if (SqlStates.isConnectionFailure(sqlState)) {
             return Category.CONNECTION;
         }
         return switch (sqlState) {

@@ -3,6 +3,7 @@ package dev.pgtestkit.core.schema;
 import dev.pgtestkit.core.ConnectionException;
 import dev.pgtestkit.core.QueryException;
 import dev.pgtestkit.core.SchemaException;
+import dev.pgtestkit.core.internal.SqlStates;
 import dev.pgtestkit.core.schema.internal.CatalogReader;
 import dev.pgtestkit.core.schema.internal.CatalogRows.Snapshot;
 import dev.pgtestkit.core.schema.internal.InsertionPlanner;
@@ -98,11 +99,11 @@ public final class SchemaRegistry {
         try {
             return new SchemaRegistry(CatalogReader.read(connection, schemas));
         } catch (SQLException e) {
-            String state = e.getSQLState();
-            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) { // the session, not the catalog
-                throw new ConnectionException("Reading the catalog (pg_catalog) failed: the session ended ("
-                        + e.getMessage() + "). If its database was a pgtestkit clone, DisposableDatabase.close() "
-                        + "dropped or gave it back; use it before closing it.", state, e);
+            if (SqlStates.isConnectionFailure(e.getSQLState())) { // the session, not the catalog
+                throw new ConnectionException("Reading the catalog (pg_catalog) failed: the session ended or the "
+                        + "server could not be reached (" + e.getMessage() + "). If its database was a pgtestkit "
+                        + "clone, DisposableDatabase.close() dropped or gave it back; use it before closing it.",
+                        e.getSQLState(), e);
             }
             throw new QueryException("Reading the catalog (pg_catalog) failed: " + e.getMessage()
                     + ". The schema registry needs Postgres 12 or later and read access to pg_catalog.",

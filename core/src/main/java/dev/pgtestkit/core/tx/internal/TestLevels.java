@@ -237,7 +237,7 @@ public final class TestLevels {
         }
         boolean listsOthers = settings.detectOtherSessions() && !othersVouched;
         String reading = commits ? CommitCheck.reading(pinned) : null;
-        // the signature alone: statistics are fresh (FRESH_STATISTICS), and it takes the unlock in
+        // the signature alone (statistics are fresh: FRESH_STATISTICS) runs the advisory unlock too
         String signatureAndUnlock = reading == null ? null : pinned.commitWatch().signatureAndUnlock(reading);
         boolean signatureOnly = signatureAndUnlock != null;
         if (listsOthers || (reading != null && !signatureOnly)) {
