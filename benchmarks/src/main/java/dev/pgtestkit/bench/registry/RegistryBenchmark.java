@@ -25,7 +25,9 @@ import schemacrawler.schema.Catalog;
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.pgtestkit.bench.registry.RegistryBenchmark</pre>
  *
- * Optional arguments: table count (default 1000), measured iterations (default 7).
+ * Optional arguments: table count (default 1000), measured iterations (default 7), {@code fresh} to give every load
+ * a new session (opened before its timing starts): what a user's first load on a database gets, with the server's
+ * per-session catalog caches cold, rather than the warm caches of a session that has loaded the schema before.
  */
 public final class RegistryBenchmark {
 
@@ -36,6 +38,7 @@ public final class RegistryBenchmark {
     public static void main(String[] args) throws Exception {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        boolean fresh = args.length > 2 && args[2].equals("fresh");
         PostgresServer server = PostgresProvider.auto().shared();
         System.out.println("server: " + server.description());
         try (DisposableDatabase db = DatabaseTemplate.empty(server).checkout(); Connection c = db.connect()) {
@@ -44,7 +47,9 @@ public final class RegistryBenchmark {
             System.out.printf("generated %d tables, %d foreign keys in %.1f s%n", tables, foreignKeys,
                     (System.nanoTime() - start) / 1e9);
             verifySameSchema(c, tables, foreignKeys);
-            report(measure(c, iterations));
+            System.out.println(fresh ? "each load on a new session (cold catalog caches)"
+                    : "every load on the same session (warm catalog caches)");
+            report(measure(fresh ? db::connect : () -> c, fresh, iterations));
         }
     }
 
@@ -101,19 +106,29 @@ public final class RegistryBenchmark {
                 registry.catalogQueryCount(), 4 + tables, SchemaCrawlerLoader.LEVEL.getTag());
     }
 
-    /** Rounds rotate which loader goes first, so none always runs on another's warmed caches. */
-    private static long[][] measure(Connection c, int iterations) throws Exception {
+    /**
+     * Rounds rotate which loader goes first, so none always runs on another's warmed caches. With {@code fresh},
+     * each load gets a session of its own, opened before and closed after its timing.
+     */
+    private static long[][] measure(Sessions sessions, boolean fresh, int iterations) throws Exception {
         long[][] samples = new long[NAMES.size()][iterations];
         for (int i = -WARM_UP; i < iterations; i++) {
             int[] sizes = new int[NAMES.size()];
             Timed[] loaders = {
-                () -> sizes[0] = SchemaRegistry.load(c).tables().size(),
-                () -> sizes[1] = MetaDataLoader.load(c, "public", false).size(),
-                () -> sizes[2] = SchemaCrawlerLoader.load(c, "public").getTables().size()};
+                c -> sizes[0] = SchemaRegistry.load(c).tables().size(),
+                c -> sizes[1] = MetaDataLoader.load(c, "public", false).size(),
+                c -> sizes[2] = SchemaCrawlerLoader.load(c, "public").getTables().size()};
             long[] times = new long[loaders.length];
             for (int k = 0; k < loaders.length; k++) {
                 int l = Math.floorMod(k + i, loaders.length);
-                times[l] = loaders[l].time();
+                Connection c = sessions.open();
+                try {
+                    times[l] = loaders[l].time(c);
+                } finally {
+                    if (fresh) {
+                        c.close();
+                    }
+                }
             }
             if (sizes[0] != sizes[1] || sizes[0] != sizes[2]) {
                 throw new IllegalStateException("table counts differ (registry, DatabaseMetaData, SchemaCrawler): "
@@ -129,12 +144,17 @@ public final class RegistryBenchmark {
     }
 
     @FunctionalInterface
-    private interface Timed {
-        void run() throws Exception;
+    private interface Sessions {
+        Connection open() throws Exception;
+    }
 
-        default long time() throws Exception {
+    @FunctionalInterface
+    private interface Timed {
+        void run(Connection c) throws Exception;
+
+        default long time(Connection c) throws Exception {
             long start = System.nanoTime();
-            run();
+            run(c);
             return System.nanoTime() - start;
         }
     }
