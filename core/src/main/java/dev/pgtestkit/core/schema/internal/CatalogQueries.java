@@ -119,14 +119,18 @@ final class CatalogQueries {
      * is then {@code CREATE [UNIQUE] INDEX name ON schema.table USING btree (columns)}, every name as
      * {@code quote_ident} writes it. {@code pg_get_indexdef} opens each index's relation cache entry: about 18 µs an
      * index on a session that has read it before, three times that on a new one. The operator class counts as the
-     * default only for the column's very type (and text's for varchar), a narrower rule than the server's, so an
-     * index this does not recognize is left to {@code pg_get_indexdef}; {@code IndexDefinitionIT} compares both.
+     * default when it is the default one for the column's own type, a domain's base type, any enum, any array, or
+     * text for varchar: a narrower rule than the server's (GetDefaultOpClass), so an index this does not recognize
+     * is left to {@code pg_get_indexdef}; {@code IndexDefinitionIT} compares both.
      */
     private static final String PLAIN_INDEX_DEFINITION = """
             CASE WHEN ic.relkind = 'i' AND am.amname = 'btree' AND i.indexprs IS NULL AND i.indpred IS NULL
                       AND i.indnatts = i.indnkeyatts AND ic.reloptions IS NULL AND NOT coalesce(%1$s, false) THEN
                 (SELECT CASE WHEN bool_and(k.opt = 0 AND k.coll = a.attcollation AND oc.opcdefault
                                   AND (oc.opcintype = a.atttypid
+                                       OR t.typtype = 'd' AND oc.opcintype = t.typbasetype
+                                       OR t.typtype = 'e' AND oc.opcintype = 'anyenum'::regtype
+                                       OR t.typcategory = 'A' AND oc.opcintype = 'anyarray'::regtype
                                        OR a.atttypid = 'varchar'::regtype AND oc.opcintype = 'text'::regtype))
                              THEN 'CREATE ' || CASE WHEN i.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX '
                                   || quote_ident(ic.relname) || ' ON ' || quote_ident(n.nspname) || '.'
@@ -136,6 +140,7 @@ final class CatalogQueries {
                  FROM unnest(i.indkey::int2[], i.indclass::oid[], i.indcollation::oid[], i.indoption::int2[])
                       WITH ORDINALITY AS k(num, cls, coll, opt, ord)
                  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+                 JOIN pg_type t ON t.oid = a.atttypid
                  JOIN pg_opclass oc ON oc.oid = k.cls)
             END""";
 

@@ -31,9 +31,12 @@ class IndexDefinitionIT {
             CREATE SCHEMA "Odd Schema";
             CREATE TYPE mood AS ENUM ('sad', 'ok');
             CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+            CREATE DOMAIN short_text AS varchar(10);
+            CREATE DOMAIN small AS positive;
             CREATE TABLE "Odd Schema"."Mixed Table" (
                 id bigint PRIMARY KEY, "select" text, "Upper" varchar(20), code char(3), body text, tags text[],
-                feeling mood, amount positive, doc jsonb, at timestamptz, n int);
+                feeling mood, amount positive, doc jsonb, at timestamptz, n int, moods mood[], label short_text,
+                tiny small);
             ALTER TABLE "Odd Schema"."Mixed Table" ADD CONSTRAINT plain_unique_constraint UNIQUE ("Upper", code);
             CREATE INDEX plain_keyword_column ON "Odd Schema"."Mixed Table" ("select");
             CREATE UNIQUE INDEX "Plain Quoted Name" ON "Odd Schema"."Mixed Table" (body, n);
@@ -46,9 +49,13 @@ class IndexDefinitionIT {
             CREATE INDEX other_text_pattern ON "Odd Schema"."Mixed Table" (body text_pattern_ops);
             CREATE INDEX other_varchar_pattern ON "Odd Schema"."Mixed Table" ("Upper" varchar_pattern_ops);
             CREATE INDEX other_varchar_ops ON "Odd Schema"."Mixed Table" ("Upper" varchar_ops);
-            CREATE INDEX other_enum ON "Odd Schema"."Mixed Table" (feeling);
-            CREATE INDEX other_domain ON "Odd Schema"."Mixed Table" (amount);
-            CREATE INDEX other_array ON "Odd Schema"."Mixed Table" (tags);
+            CREATE INDEX plain_enum ON "Odd Schema"."Mixed Table" (feeling);
+            CREATE INDEX plain_domain ON "Odd Schema"."Mixed Table" (amount);
+            CREATE INDEX plain_array ON "Odd Schema"."Mixed Table" (tags);
+            CREATE INDEX plain_enum_array ON "Odd Schema"."Mixed Table" (moods, feeling);
+            CREATE INDEX other_domain_over_varchar ON "Odd Schema"."Mixed Table" (label);
+            CREATE INDEX other_domain_over_domain ON "Odd Schema"."Mixed Table" (tiny);
+            CREATE INDEX other_enum_collate ON "Odd Schema"."Mixed Table" ("select" COLLATE "C", feeling);
             CREATE INDEX other_include ON "Odd Schema"."Mixed Table" (n) INCLUDE (body);
             CREATE INDEX other_partial ON "Odd Schema"."Mixed Table" (n) WHERE n > 0;
             CREATE INDEX other_expression ON "Odd Schema"."Mixed Table" (lower(body));
@@ -85,7 +92,8 @@ class IndexDefinitionIT {
             Map<String, String> built = built(c, major);
             assertThat(built.keySet()).as("indexes the plain rule printed").containsExactlyInAnyOrder(
                     "Mixed Table_pkey", "plain_unique_constraint", "plain_keyword_column", "Plain Quoted Name",
-                    "plain_varchar", "plain_char", "plain_timestamptz", "measurements_2026_taken_idx");
+                    "plain_varchar", "plain_char", "plain_timestamptz", "plain_enum", "plain_domain", "plain_array",
+                    "plain_enum_array", "measurements_2026_taken_idx");
             assertThat(built).containsEntry("plain_keyword_column",
                     "CREATE INDEX plain_keyword_column ON \"Odd Schema\".\"Mixed Table\" USING btree (\"select\")");
             assertSameAsServer(c);
