@@ -12,7 +12,7 @@ import java.util.List;
 import schemacrawler.schema.Catalog;
 
 /**
- * Loading a 1,000-table schema: {@link SchemaRegistry} (eight catalog queries) against the best loaders a user could
+ * Loading a 1,000-table schema: {@link SchemaRegistry} (seven catalog queries) against the best loaders a user could
  * write on JDBC {@code DatabaseMetaData} ({@link MetaDataLoader}): schema-wide {@code getTables}, {@code getColumns},
  * {@code getPrimaryKeys} and {@code getImportedKeys}, and {@code getIndexInfo} per table (JDBC's contract asks for a
  * table name, and PgJDBC answers a null one with no rows). Same database, same connection, same run; each round runs
