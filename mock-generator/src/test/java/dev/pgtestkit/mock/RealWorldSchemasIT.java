@@ -3,12 +3,18 @@ package dev.pgtestkit.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgtestkit.core.DisposableDatabase;
+import dev.pgtestkit.core.schema.SchemaRegistry;
 import dev.pgtestkit.core.schema.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,6 +62,32 @@ class RealWorldSchemasIT {
         try (DisposableDatabase again = load(schema)) {
             fill(again, 7);
             assertThat(TestDatabases.contentDigest(again)).isEqualTo(digest);
+        }
+    }
+
+    /**
+     * The schema registry builds the text of plain indexes itself instead of asking {@code pg_get_indexdef} (core's
+     * {@code IndexDefinitionIT}); on these schemas too, every index reads exactly as the server prints it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"commerce_partitioned", "community_arcs", "catalog_types", "media_rentals",
+        "saas_platform"})
+    void everyIndexDefinitionIsTheServers(String schema) throws SQLException {
+        try (DisposableDatabase db = load(schema); Connection c = db.connect()) {
+            Map<String, String> registry = new TreeMap<>();
+            for (Table t : SchemaRegistry.load(c).tables()) {
+                t.indexes().forEach(i -> registry.put(t.schema() + "." + i.name(), i.definition()));
+            }
+            Map<String, String> server = new TreeMap<>();
+            try (Statement statement = c.createStatement(); ResultSet rows = statement.executeQuery(
+                    "SELECT n.nspname || '.' || ic.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                    + " JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace"
+                    + " WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'")) {
+                while (rows.next()) {
+                    server.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            assertThat(registry).hasSizeGreaterThan(5).isEqualTo(server);
         }
     }
 
