@@ -77,6 +77,8 @@ public final class ClonePool implements AutoCloseable {
     private final ExecutorService droppers;
     private final ScheduledFuture<?> idleCheck;
     private volatile long lastTake = System.nanoTime();
+    /** Why the last clone given back was dropped rather than reused, for diagnostics; null before any. */
+    private volatile String lastDrop;
     private volatile boolean closed;
 
     public ClonePool(PostgresServer server, String template, int size) {
@@ -189,6 +191,11 @@ public final class ClonePool implements AutoCloseable {
         return reused.get();
     }
 
+    /** Why the last clone given back was dropped instead of reused (null before any was): for diagnostics. */
+    String lastDrop() {
+        return lastDrop;
+    }
+
     /** Clones given back and not checked or dropped yet. */
     public int dropBacklog() {
         return toDrop.size();
@@ -284,6 +291,8 @@ public final class ClonePool implements AutoCloseable {
     private void reuseOrDrop(String name) {
         String fingerprint = fingerprints.remove(name);
         if (fingerprint == null || closed || ready.size() >= maxTarget) {
+            lastDrop = name + ": " + (fingerprint == null ? "no fingerprint taken at birth (cloned on a hand-out, or "
+                    + "its shared-catalog state could not be read)" : closed ? "the pool is closing" : "the stock is full");
             dropQuietly(name);
             return;
         }
@@ -295,8 +304,9 @@ public final class ClonePool implements AutoCloseable {
             LOG.debug("Reusing {} as {}: unchanged ({} reuses of {})", name, verdict.name(), count, template);
             return;
         }
-        LOG.debug("Dropping {}{}: {}", name, name.equals(verdict.name()) ? "" : " (now " + verdict.name() + ")",
-                verdict.unchanged() ? "the pool is closing" : verdict.change());
+        lastDrop = name + (name.equals(verdict.name()) ? "" : " (now " + verdict.name() + ")") + ": "
+                + (verdict.unchanged() ? "the pool is closing" : verdict.change());
+        LOG.debug("Dropping {}", lastDrop);
         dropQuietly(verdict.name());
     }
 

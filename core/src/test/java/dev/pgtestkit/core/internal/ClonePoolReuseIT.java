@@ -84,7 +84,7 @@ class ClonePoolReuseIT {
         pool.giveBack(first);
 
         awaitCheck(oid, 0);
-        assertThat(pool.reused()).as("clones given back unchanged").isEqualTo(1);
+        assertThat(pool.reused()).as("clones given back unchanged (last drop: %s)", pool.lastDrop()).isEqualTo(1);
         String renamed = nameOf(oid);
         assertThat(renamed).as("the clone, still on the server").isNotNull().isNotEqualTo(first)
                 .startsWith(first.substring(0, first.lastIndexOf('_') + 1));
@@ -164,13 +164,19 @@ class ClonePoolReuseIT {
 
     @Test
     void aStaleDataSourceOfAReusedCloneFailsAsAfterADrop() throws Exception {
-        String clone = pool.take();
-        long oid = oid(clone);
-        pool.giveBack(clone);
-        awaitCheck(oid, 0);
-        assertThat(pool.reused()).isEqualTo(1);
-        assertThatThrownBy(() -> SERVER.connect(clone)).isInstanceOf(ConnectionException.class)
-                .hasMessageContaining(clone);
+        // the check may drop a clone it cannot vouch for (it is conservative); what is tested here is the old name
+        // after a reuse, so a few give-backs are allowed to reach one
+        String clone = null;
+        for (int attempt = 0; attempt < 3 && pool.reused() == 0; attempt++) {
+            clone = pool.take();
+            long oid = oid(clone);
+            pool.giveBack(clone);
+            awaitCheck(oid, 0);
+        }
+        assertThat(pool.reused()).as("clones given back unchanged (last drop: %s)", pool.lastDrop()).isEqualTo(1);
+        String stale = clone;
+        assertThatThrownBy(() -> SERVER.connect(stale)).isInstanceOf(ConnectionException.class)
+                .hasMessageContaining(stale);
     }
 
     @Test
@@ -206,7 +212,9 @@ class ClonePoolReuseIT {
     /** Until the give-back was checked: the clone is gone, or the pool counted more reuses than before. */
     private void awaitCheck(long oid, long reusedBefore) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (pool.reused() == reusedBefore && nameOf(oid) != null && System.nanoTime() < deadline) {
+        while (pool.reused() == reusedBefore && nameOf(oid) != null) {
+            assertThat(System.nanoTime()).as("the give-back of database %s checked within 30 s", oid)
+                    .isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(20);
         }
     }
