@@ -30,6 +30,13 @@ class EmbeddedProviderIT {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
                     server.jdbcUrl("postgres")).close()).isInstanceOf(SQLException.class)
                     .hasMessageContaining("password");
+            // the superuser's verifier has few PBKDF2 iterations (each connection repeats them; the password is
+            // random), and the connections above authenticated against it
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT rolpassword FROM pg_authid WHERE rolname = current_user")) {
+                rs.next();
+                assertThat(rs.getString(1)).startsWith("SCRAM-SHA-256$16:");
+            }
         }
         try (var runs = Files.list(base)) {
             assertThat(runs.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("run-"))

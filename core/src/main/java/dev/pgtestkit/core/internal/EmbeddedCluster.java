@@ -266,7 +266,8 @@ public final class EmbeddedCluster {
                 throw new ProvisioningException("Embedded PostgreSQL exited during start-up (exit "
                         + process.exitValue() + "): " + StaleRuns.tail(runDir.resolve("postgres.log")), null);
             }
-            try (Connection ignored = DriverManager.getConnection(url, props)) {
+            try (Connection ready = DriverManager.getConnection(url, props)) {
+                quickVerifier(ready, props.getProperty("password"));
                 return;
             } catch (SQLException e) {
                 last = e;
@@ -276,6 +277,18 @@ public final class EmbeddedCluster {
         throw new ProvisioningException("Embedded PostgreSQL did not accept connections on port " + port + " within "
                 + timeout.toSeconds() + " s: " + (last == null ? "" : last.getMessage()) + ". Log: "
                 + StaleRuns.tail(runDir.resolve("postgres.log")), last);
+    }
+
+    /** See {@link ServerPassword#storeQuickVerifier}; connections only get slower without it, so a failure is logged. */
+    private static void quickVerifier(Connection superuser, String password) {
+        if (password == null) {
+            return; // a kept cluster of an earlier version, without a password
+        }
+        try {
+            ServerPassword.storeQuickVerifier(superuser, password);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Kept the superuser's SCRAM verifier as initdb made it: {}", e.getMessage());
+        }
     }
 
     private static void pause() {
